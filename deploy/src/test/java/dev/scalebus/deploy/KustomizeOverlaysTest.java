@@ -1,0 +1,126 @@
+package dev.scalebus.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every kustomize overlay builds with `kubectl kustomize`, loads into the fabric8 model and is accepted by the API. */
+@EnableKubernetesMockClient(crud = true)
+class KustomizeOverlaysTest {
+
+    static KubernetesClient client;
+
+    static List<HasMetadata> build(String dir) {
+        Repo.Result r = Repo.run("kubectl", "kustomize", dir);
+        assertThat(r.exitCode()).as("kubectl kustomize %s: %s", dir, r.stderr()).isZero();
+        return Manifests.load(client, r.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/base", "k8s/overlays/dev", "k8s/overlays/production"})
+    void everyOverlayBuildsAndTheApiServerAcceptsEveryObject(String dir) {
+        List<HasMetadata> objects = build(dir);
+        assertThat(objects).isNotEmpty();
+        List<HasMetadata> stored = Manifests.createAll(client, objects);
+        try {
+            assertThat(stored).extracting(Manifests::id)
+                    .containsExactlyInAnyOrderElementsOf(objects.stream().map(Manifests::id).toList());
+        } finally {
+            Manifests.deleteAll(client, stored);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/overlays/dev", "k8s/overlays/production"})
+    void everyScalebusWorkloadHasProbesRequestsAndARestrictedSecurityContext(String dir) {
+        List<PodSpec> specs = build(dir).stream()
+                .filter(o -> o instanceof Deployment || o instanceof StatefulSet)
+                .filter(o -> o.getMetadata().getName().matches("collector|metrics-api|autoscaler|history"))
+                .map(o -> o instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+                        : ((StatefulSet) o).getSpec().getTemplate().getSpec())
+                .toList();
+        assertThat(specs).hasSize(4);
+        for (PodSpec spec : specs) {
+            assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
+            Container c = spec.getContainers().get(0);
+            assertThat(c.getLivenessProbe()).as(c.getName() + " liveness").isNotNull();
+            assertThat(c.getReadinessProbe()).as(c.getName() + " readiness").isNotNull();
+            assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+            assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(c.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+        }
+    }
+
+    @Test
+    void rbacGrantsWhatEachServiceNeedsAndWiresTheAggregatedApi() {
+        List<HasMetadata> objects = build("k8s/base");
+        Map<String, ClusterRole> roles = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
+        assertThat(resources(roles.get("scalebus:collector"))).contains("nodes", "nodes/metrics", "nodes/stats", "pods");
+        assertThat(resources(roles.get("scalebus:autoscaler"))).contains("*/scale", "leases", "events", "pods",
+                "horizontalautoscalers", "horizontalautoscalers/status");
+        assertThat(roles.get("system:aggregated-metrics-reader").getMetadata().getLabels()).containsEntry(
+                "rbac.authorization.k8s.io/aggregate-to-view", "true").containsEntry(
+                "rbac.authorization.k8s.io/aggregate-to-edit", "true").containsEntry(
+                "rbac.authorization.k8s.io/aggregate-to-admin", "true");
+        assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).map(ClusterRoleBinding.class::cast)
+                .anySatisfy(b -> assertThat(b.getRoleRef().getName()).isEqualTo("system:auth-delegator"));
+        assertThat(objects).filteredOn(RoleBinding.class::isInstance).map(RoleBinding.class::cast)
+                .anySatisfy(b -> {
+                    assertThat(b.getMetadata().getNamespace()).isEqualTo("kube-system");
+                    assertThat(b.getRoleRef().getName()).isEqualTo("extension-apiserver-authentication-reader");
+                });
+        HasMetadata apiService = objects.stream().filter(o -> o.getKind().equals("APIService")).findFirst().orElseThrow();
+        assertThat(apiService.getMetadata().getName()).isEqualTo("v1beta1.metrics.k8s.io");
+        assertThat(Manifests.asYaml(apiService)).contains("name: \"metrics-api\"").contains("namespace: \"scalebus\"");
+        assertThat(objects).anySatisfy(o -> assertThat(Manifests.id(o))
+                .isEqualTo("CustomResourceDefinition/horizontalautoscalers.autoscaling.scalebus.dev"));
+    }
+
+    @Test
+    void productionRunsHighlyAvailableOnExternalKafkaAndPostgresqlFromSecrets() {
+        List<HasMetadata> objects = build("k8s/overlays/production");
+        assertThat(objects).noneMatch(o -> o.getMetadata().getName().matches("kafka|postgresql"));
+        assertThat(objects).noneMatch(o -> o.getKind().equals("ConfigMap"));
+        assertThat(objects).filteredOn(o -> o instanceof Deployment || o instanceof StatefulSet)
+                .allSatisfy(o -> {
+                    Integer replicas = o instanceof Deployment d ? d.getSpec().getReplicas()
+                            : ((StatefulSet) o).getSpec().getReplicas();
+                    assertThat(replicas).as(Manifests.id(o)).isGreaterThan(1);
+                    Container c = (o instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+                            : ((StatefulSet) o).getSpec().getTemplate().getSpec()).getContainers().get(0);
+                    assertThat(c.getEnv()).anySatisfy(e -> {
+                        assertThat(e.getName()).isEqualTo("SCALEBUS_KAFKA_BOOTSTRAP");
+                        assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("scalebus-kafka");
+                    });
+                });
+    }
+
+    @Test
+    void devBundlesKafkaAndPostgresql() {
+        List<HasMetadata> objects = build("k8s/overlays/dev");
+        assertThat(objects).extracting(Manifests::id).contains("StatefulSet/scalebus/kafka",
+                "StatefulSet/scalebus/postgresql", "Service/scalebus/kafka", "Service/scalebus/postgresql",
+                "Secret/scalebus/scalebus-db");
+    }
+
+    private static List<String> resources(ClusterRole role) {
+        return role.getRules().stream().flatMap(r -> r.getResources().stream()).toList();
+    }
+}
