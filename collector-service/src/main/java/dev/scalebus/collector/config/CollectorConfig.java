@@ -1,0 +1,73 @@
+package dev.scalebus.collector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every collector setting. Names follow the metrics-server flags they mirror (README has the table); durations
+ * accept {@code 15s} or ISO-8601. Cross-field rules are checked at start by {@link SettingsValidator}.
+ */
+@ConfigMapping(prefix = "scalebus.collector")
+public interface CollectorConfig {
+
+    /** How often every kubelet is scraped ({@code --metric-resolution}; manifests use 15s). */
+    @WithDefault("15s")
+    Duration metricResolution();
+
+    /** Node address types in order of preference ({@code --kubelet-preferred-address-types}). */
+    @WithDefault("Hostname,InternalDNS,InternalIP,ExternalDNS,ExternalIP")
+    List<String> kubeletPreferredAddressTypes();
+
+    /** Kubelet port when the node status gives none ({@code --kubelet-port}). */
+    @WithDefault("10250")
+    int kubeletPort();
+
+    /** Use status.daemonEndpoints.kubeletEndpoint.Port when set ({@code --kubelet-use-node-status-port}). */
+    @WithDefault("true")
+    boolean kubeletUseNodeStatusPort();
+
+    /** Do not verify kubelet certificates ({@code --kubelet-insecure-tls}); only when set explicitly. */
+    @WithDefault("false")
+    boolean kubeletInsecureTls();
+
+    /** PEM CA bundle that signs kubelet serving certificates ({@code --kubelet-certificate-authority}). */
+    Optional<Path> kubeletCertificateAuthority();
+
+    /** Per-node request timeout, connect to last byte ({@code --kubelet-request-timeout}). */
+    @WithDefault("10s")
+    Duration kubeletRequestTimeout();
+
+    /** Label selector for the nodes to scrape ({@code --node-selector}); all nodes when unset. */
+    Optional<String> nodeSelector();
+
+    /** Kubelet path: {@code /metrics/resource} or {@code /stats/summary}; a node annotation may override it. */
+    @WithDefault("/metrics/resource")
+    String scrapePath();
+
+    /** How many kubelets are scraped at the same time. */
+    @WithDefault("64")
+    int concurrency();
+
+    /** This replica's shard; unset = the StatefulSet ordinal at the end of HOSTNAME when shard-count > 1. */
+    Optional<Integer> shardIndex();
+
+    /** How many collector replicas split the nodes. */
+    @WithDefault("1")
+    int shardCount();
+
+    /** How many NodeScrape events wait for the broker before the oldest are dropped. */
+    @WithDefault("10000")
+    int publishBufferSize();
+
+    /** Bearer token sent to kubelets, re-read when the file changes. */
+    @WithDefault("/var/run/secrets/kubernetes.io/serviceaccount/token")
+    Path tokenFile();
+
+    /** Largest kubelet answer accepted, in bytes. */
+    @WithDefault("16777216")
+    long maxBodyBytes();
+}

@@ -1,0 +1,72 @@
+package dev.scalebus.collector.config;
+
+import dev.scalebus.events.NodeScrape;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cross-field rules metrics-server's options.go Validate applies (timeout ≤ 0.9 × resolution, conflicting TLS
+ * settings) plus this service's own; every problem is listed, not just the first.
+ */
+public final class SettingsValidator {
+
+    static final Set<String> ADDRESS_TYPES = Set.of("Hostname", "InternalDNS", "InternalIP", "ExternalDNS",
+            "ExternalIP");
+    static final Duration MIN_RESOLUTION = Duration.ofSeconds(1);
+
+    private SettingsValidator() {
+    }
+
+    /** @throws IllegalArgumentException listing every invalid setting */
+    public static void validate(CollectorConfig config) {
+        List<String> problems = new ArrayList<>();
+        Duration resolution = config.metricResolution();
+        if (resolution.compareTo(MIN_RESOLUTION) < 0) {
+            problems.add("metric-resolution must be at least 1s, got " + resolution);
+        }
+        Duration timeout = config.kubeletRequestTimeout();
+        if (timeout.isNegative() || timeout.isZero()) {
+            problems.add("kubelet-request-timeout must be positive, got " + timeout);
+        } else if (timeout.toNanos() > resolution.toNanos() * 9 / 10) {
+            problems.add("kubelet-request-timeout (" + timeout + ") must be at most 0.9 x metric-resolution ("
+                    + resolution + ")");
+        }
+        if (config.kubeletPreferredAddressTypes().isEmpty()) {
+            problems.add("kubelet-preferred-address-types must not be empty");
+        }
+        for (String type : config.kubeletPreferredAddressTypes()) {
+            if (!ADDRESS_TYPES.contains(type)) {
+                problems.add("kubelet-preferred-address-types: unknown type '" + type + "', expected one of "
+                        + ADDRESS_TYPES);
+            }
+        }
+        if (config.kubeletPort() < 1 || config.kubeletPort() > 65535) {
+            problems.add("kubelet-port must be in 1..65535, got " + config.kubeletPort());
+        }
+        if (config.kubeletInsecureTls() && config.kubeletCertificateAuthority().isPresent()) {
+            problems.add("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set");
+        }
+        if (!Set.of(NodeScrape.SOURCE_METRICS_RESOURCE, NodeScrape.SOURCE_STATS_SUMMARY).contains(config.scrapePath())) {
+            problems.add("scrape-path must be /metrics/resource or /stats/summary, got " + config.scrapePath());
+        }
+        if (config.concurrency() < 1) {
+            problems.add("concurrency must be at least 1, got " + config.concurrency());
+        }
+        if (config.shardCount() < 1) {
+            problems.add("shard-count must be at least 1, got " + config.shardCount());
+        }
+        config.shardIndex().filter(i -> i < 0 || i >= config.shardCount()).ifPresent(i ->
+                problems.add("shard-index must be in [0, shard-count=" + config.shardCount() + "), got " + i));
+        if (config.publishBufferSize() < 1) {
+            problems.add("publish-buffer-size must be at least 1, got " + config.publishBufferSize());
+        }
+        if (config.maxBodyBytes() < 1024) {
+            problems.add("max-body-bytes must be at least 1024, got " + config.maxBodyBytes());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid scalebus.collector settings: " + String.join("; ", problems));
+        }
+    }
+}
