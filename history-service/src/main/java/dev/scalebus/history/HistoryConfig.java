@@ -1,0 +1,81 @@
+package dev.scalebus.history;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every setting of history-service, prefix {@code scalebus.history}. */
+@ConfigMapping(prefix = "scalebus.history")
+public interface HistoryConfig {
+
+    /** The PostgreSQL schema holding every table of this service (Flyway's history included). */
+    @WithDefault("history")
+    String schema();
+
+    Retention retention();
+
+    Partitions partitions();
+
+    Rollup rollup();
+
+    Api api();
+
+    interface Retention {
+        /** How long raw node, pod and container samples are kept; whole day partitions older are dropped. */
+        @WithDefault("7d")
+        Duration raw();
+
+        /** How long 1m and 1h rollups are kept. */
+        @WithDefault("90d")
+        Duration rollups();
+    }
+
+    interface Partitions {
+        /** How many day partitions past today are created ahead, at startup and by the housekeeping job. */
+        @WithDefault("2")
+        int aheadDays();
+    }
+
+    interface Rollup {
+        /**
+         * A bucket is rolled up once its end is this far in the past, so that late samples of the same scrape cycle
+         * are in (the collector publishes every 15 s).
+         */
+        @WithDefault("30s")
+        Duration settle();
+
+        /** How far back each 1m run recomputes closed buckets (catches samples that arrived late). */
+        @WithDefault("10m")
+        Duration minuteLookback();
+
+        /** How far back each 1h run recomputes closed buckets. */
+        @WithDefault("3h")
+        Duration hourLookback();
+    }
+
+    interface Api {
+        /** Page size when the request gives no limit. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** The largest page a request may ask for; more answers 400. */
+        @WithDefault("1000")
+        int maxLimit();
+
+        /** The longest range raw samples may be asked for; a longer range needs step 1m or 1h. */
+        @WithDefault("6h")
+        Duration rawMaxRange();
+
+        /** The longest range 1m rollups may be asked for; a longer range needs step 1h. */
+        @WithDefault("7d")
+        Duration minuteMaxRange();
+
+        /** The range used when the request gives no from. */
+        @WithDefault("1h")
+        Duration defaultRange();
+
+        /** The largest N of the top-pods summary. */
+        @WithDefault("100")
+        int maxTop();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.scalebus.history.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scalebus.history.HistoryConfig;
+import dev.scalebus.history.store.Step;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class QueryRulesTest {
+
+    static final HistoryConfig.Api API = new HistoryConfig.Api() {
+        public int defaultLimit() {
+            return 100;
+        }
+
+        public int maxLimit() {
+            return 1000;
+        }
+
+        public Duration rawMaxRange() {
+            return Duration.ofHours(6);
+        }
+
+        public Duration minuteMaxRange() {
+            return Duration.ofDays(7);
+        }
+
+        public Duration defaultRange() {
+            return Duration.ofHours(1);
+        }
+
+        public int maxTop() {
+            return 100;
+        }
+    };
+
+    final QueryRules rules = new QueryRules(API);
+    final Instant now = Instant.parse("2026-11-22T12:00:00Z");
+
+    private static void assertField(Runnable call, String field, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(message);
+        });
+    }
+
+    @Test
+    void defaultsToTheLastHourEndingNow() {
+        assertThat(rules.range(null, null, now)).isEqualTo(new TimeRange(now.minusSeconds(3600), now));
+        assertThat(rules.range("2026-11-22T10:00:00+02:00", null, now).from())
+                .isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
+    @Test
+    void refusesMalformedTimesAndFromAfterTo() {
+        assertField(() -> rules.range("yesterday", null, now), "from", "malformed time 'yesterday'");
+        assertField(() -> rules.range(null, "2026-13-01T00:00:00Z", now), "to", "malformed time");
+        assertField(() -> rules.range("2026-11-22T11:00:00Z", "2026-11-22T10:00:00Z", now), "from", "is after to");
+    }
+
+    @Test
+    void choosesTheFinestStepAllowedForTheRange() {
+        assertThat(rules.step(null, new TimeRange(now.minus(Duration.ofHours(6)), now))).isEqualTo(Step.RAW);
+        assertThat(rules.step(null, new TimeRange(now.minus(Duration.ofHours(7)), now))).isEqualTo(Step.MINUTE);
+        assertThat(rules.step(null, new TimeRange(now.minus(Duration.ofDays(8)), now))).isEqualTo(Step.HOUR);
+        assertThat(rules.step("1h", new TimeRange(now.minus(Duration.ofMinutes(5)), now))).isEqualTo(Step.HOUR);
+    }
+
+    @Test
+    void refusesUnknownStepsAndStepsTooFineForTheRange() {
+        TimeRange twoDays = new TimeRange(now.minus(Duration.ofDays(2)), now);
+        assertField(() -> rules.step("5m", twoDays), "step", "unknown step '5m'");
+        assertField(() -> rules.step("raw", twoDays), "step", "too fine");
+        assertField(() -> rules.step("1m", new TimeRange(now.minus(Duration.ofDays(30)), now)), "step", "too fine");
+    }
+
+    @Test
+    void boundsThePageSize() {
+        assertThat(rules.limit(null)).isEqualTo(100);
+        assertThat(rules.limit("1000")).isEqualTo(1000);
+        assertField(() -> rules.limit("1001"), "limit", "exceeds the maximum 1000");
+        assertField(() -> rules.limit("0"), "limit", "less than 1");
+        assertField(() -> rules.limit("ten"), "limit", "not a whole number");
+        assertField(() -> rules.top("101"), "n", "exceeds the maximum 100");
+    }
+
+    @Test
+    void continueTokensRoundTripAndGarbageIsRefused() {
+        PageToken t = new PageToken(Instant.parse("2026-11-22T10:00:00.123456Z"), "web-1|x");
+        assertThat(rules.after(t.encode())).isEqualTo(t);
+        assertThat(rules.after(null)).isNull();
+        assertField(() -> rules.after("%%%"), "continue", "malformed continue token");
+    }
+}
