@@ -43,6 +43,7 @@ final class HpaCase {
     String scaleError;
     String updateError;
     String metricsError;
+    String externalError;
     HpaStatus previousStatus;
     Instant lastScaleTime;
     ControllerSettings settings = TEST_SETTINGS;
@@ -111,7 +112,8 @@ final class HpaCase {
         MetricReads.ValueRead object = new MetricReads.ValueRead(
                 reportedLevels.length > 0 ? milli(reportedLevels[0]) : null, NOW, metricsError);
         return new MetricReads(resource, Map.of("qps", new MetricReads.PodsRead(podValues, NOW, metricsError)),
-                Map.of("qps", object), Map.of("qps", new MetricReads.SeriesRead(series, NOW, metricsError)));
+                Map.of("qps", object), Map.of("qps", new MetricReads.SeriesRead(series, NOW,
+                        externalError != null ? externalError : metricsError)));
     }
 
     Evaluation.Result run() {
