@@ -1,0 +1,152 @@
+package dev.scalebus.simulator.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Legacy (non-aggregated) API discovery: /api, /api/v1, /apis and /apis/GROUP/VERSION for the built-in
+ * resources the simulator serves, plus the groups of CustomResourceDefinitions and APIServices in the store
+ * (kubectl and client libraries look a group up here before they call it).
+ */
+final class Discovery {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** group/version -> resources: plural, kind, namespaced, verbs; "x/scale" and "x/status" are subresources. */
+    private static final Map<String, List<String[]>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        String all = "create,delete,deletecollection,get,list,patch,update,watch";
+        BUILT_IN.put("v1", List.<String[]>of(
+                new String[] {"namespaces", "Namespace", "false", all, "ns"},
+                new String[] {"nodes", "Node", "false", all, "no"},
+                new String[] {"pods", "Pod", "true", all, "po"},
+                new String[] {"pods/status", "Pod", "true", "get,patch,update", ""},
+                new String[] {"services", "Service", "true", all, "svc"},
+                new String[] {"endpoints", "Endpoints", "true", all, "ep"},
+                new String[] {"configmaps", "ConfigMap", "true", all, "cm"},
+                new String[] {"secrets", "Secret", "true", all, ""},
+                new String[] {"serviceaccounts", "ServiceAccount", "true", all, "sa"},
+                new String[] {"events", "Event", "true", all, "ev"}));
+        BUILT_IN.put("apps/v1", List.<String[]>of(
+                new String[] {"deployments", "Deployment", "true", all, "deploy"},
+                new String[] {"deployments/scale", "Scale", "true", "get,patch,update", ""},
+                new String[] {"deployments/status", "Deployment", "true", "get,patch,update", ""},
+                new String[] {"replicasets", "ReplicaSet", "true", all, "rs"},
+                new String[] {"replicasets/scale", "Scale", "true", "get,patch,update", ""},
+                new String[] {"statefulsets", "StatefulSet", "true", all, "sts"},
+                new String[] {"statefulsets/scale", "Scale", "true", "get,patch,update", ""},
+                new String[] {"daemonsets", "DaemonSet", "true", all, "ds"}));
+        BUILT_IN.put("autoscaling/v2", List.<String[]>of(
+                new String[] {"horizontalpodautoscalers", "HorizontalPodAutoscaler", "true", all, "hpa"},
+                new String[] {"horizontalpodautoscalers/status", "HorizontalPodAutoscaler", "true", "get,patch,update", ""}));
+        BUILT_IN.put("autoscaling/v1", List.<String[]>of(
+                new String[] {"horizontalpodautoscalers", "HorizontalPodAutoscaler", "true", all, "hpa"}));
+        BUILT_IN.put("coordination.k8s.io/v1", List.<String[]>of(
+                new String[] {"leases", "Lease", "true", all, ""}));
+        BUILT_IN.put("apiextensions.k8s.io/v1", List.<String[]>of(
+                new String[] {"customresourcedefinitions", "CustomResourceDefinition", "false", all, "crd,crds"}));
+        BUILT_IN.put("apiregistration.k8s.io/v1", List.<String[]>of(
+                new String[] {"apiservices", "APIService", "false", all, ""}));
+    }
+
+    private final KubeStore store;
+
+    Discovery(KubeStore store) {
+        this.store = store;
+    }
+
+    /** The discovery document for {@code path}, or null when the path is not a built-in discovery path. */
+    MockResponse handle(String path) {
+        if (path.equals("/api")) {
+            return ok("{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":"
+                    + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1:443\"}]}");
+        }
+        if (path.equals("/apis")) {
+            return ok(groupList().toString());
+        }
+        String gv = path.startsWith("/api/") ? path.substring(5) : path.startsWith("/apis/") ? path.substring(6) : null;
+        if (gv != null && BUILT_IN.containsKey(gv)) {
+            return ok(resourceList(gv).toString());
+        }
+        return null;
+    }
+
+    private ObjectNode groupList() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        BUILT_IN.keySet().stream().filter(k -> k.contains("/"))
+                .forEach(k -> groups.computeIfAbsent(k.split("/")[0], g -> new java.util.ArrayList<>()).add(k.split("/")[1]));
+        for (JsonNode crd : items("/apis/apiextensions.k8s.io/v1/customresourcedefinitions")) {
+            String group = crd.path("spec").path("group").asText();
+            for (JsonNode v : crd.path("spec").path("versions")) {
+                addVersion(groups, group, v.path("name").asText());
+            }
+        }
+        for (JsonNode api : items("/apis/apiregistration.k8s.io/v1/apiservices")) {
+            addVersion(groups, api.path("spec").path("group").asText(), api.path("spec").path("version").asText());
+        }
+        ObjectNode list = JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
+        ArrayNode array = list.putArray("groups");
+        groups.forEach((group, versions) -> {
+            ObjectNode g = array.addObject().put("name", group);
+            ArrayNode vs = g.putArray("versions");
+            versions.forEach(v -> vs.addObject().put("groupVersion", group + "/" + v).put("version", v));
+            g.putObject("preferredVersion").put("groupVersion", group + "/" + versions.get(0)).put("version", versions.get(0));
+        });
+        return list;
+    }
+
+    private static void addVersion(Map<String, List<String>> groups, String group, String version) {
+        if (group.isEmpty() || version.isEmpty()) {
+            return;
+        }
+        List<String> versions = groups.computeIfAbsent(group, g -> new java.util.ArrayList<>());
+        if (!versions.contains(version)) {
+            versions.add(version);
+        }
+    }
+
+    private Iterable<JsonNode> items(String path) {
+        try {
+            MockResponse r = store.send(HttpMethod.GET, path, null, null);
+            return r.code() == 200 ? JSON.readTree(r.getBody().readUtf8()).path("items") : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static ObjectNode resourceList(String gv) {
+        ObjectNode list = JSON.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
+                .put("groupVersion", gv);
+        ArrayNode resources = list.putArray("resources");
+        for (String[] r : BUILT_IN.get(gv)) {
+            ObjectNode o = resources.addObject().put("name", r[0]).put("singularName", "")
+                    .put("namespaced", Boolean.parseBoolean(r[2])).put("kind", r[1]);
+            if (r[1].equals("Scale")) {
+                o.put("group", "autoscaling").put("version", "v1");
+            }
+            ArrayNode verbs = o.putArray("verbs");
+            for (String v : r[3].split(",")) {
+                verbs.add(v);
+            }
+            if (!r[4].isEmpty()) {
+                ArrayNode shortNames = o.putArray("shortNames");
+                for (String s : r[4].split(",")) {
+                    shortNames.add(s);
+                }
+            }
+        }
+        return list;
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(body);
+    }
+}

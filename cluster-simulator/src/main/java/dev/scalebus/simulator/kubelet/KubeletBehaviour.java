@@ -1,0 +1,12 @@
+package dev.scalebus.simulator.kubelet;
+
+/** How a simulated kubelet answers; anything but NORMAL is a fault injected by a test. */
+public enum KubeletBehaviour {
+    NORMAL,
+    /** Accepts the connection and the request but never answers (the scraper must time out). */
+    NO_ANSWER,
+    /** Answers HTTP 500 with a plain-text body, like a kubelet whose stats provider failed. */
+    HTTP_500,
+    /** Answers 200 with a truncated, unparseable body. */
+    MALFORMED_BODY
+}

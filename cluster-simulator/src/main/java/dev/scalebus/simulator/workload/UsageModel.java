@@ -1,0 +1,26 @@
+package dev.scalebus.simulator.workload;
+
+import java.time.Instant;
+
+/** What a container uses at an instant; counters integrate {@link #cpuNanoCores} over wall time. */
+public interface UsageModel {
+
+    double cpuNanoCores(SimPod pod, SimContainer container, Instant at);
+
+    long memoryWorkingSetBytes(SimPod pod, SimContainer container, Instant at);
+
+    /** A constant usage, e.g. for the per-node filler pods that only live on kubelets. */
+    static UsageModel constant(double millicores, long workingSetBytes) {
+        return new UsageModel() {
+            @Override
+            public double cpuNanoCores(SimPod pod, SimContainer container, Instant at) {
+                return millicores * 1e6;
+            }
+
+            @Override
+            public long memoryWorkingSetBytes(SimPod pod, SimContainer container, Instant at) {
+                return workingSetBytes;
+            }
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package dev.scalebus.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scalebus.simulator.workload.LoadProfile;
+import dev.scalebus.simulator.workload.SimPod;
+import dev.scalebus.simulator.workload.WorkloadSpec;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SimulatedClusterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NS = "shop";
+    private static final String TOKEN = "test-token-" + UUID.randomUUID();
+    private static SimulatedCluster cluster;
+    private static KubeletTestClient kubelet;
+
+    @BeforeAll
+    static void start() throws Exception {
+        WorkloadSpec workload = new WorkloadSpec(2.0, 1.0, 300.0, 100L << 20, 1L << 20, Duration.ofMillis(300),
+                Duration.ofMillis(300));
+        cluster = SimulatedCluster.start(SimulatorSettings.builder()
+                .nodeNamePrefix("simtest-" + UUID.randomUUID().toString().substring(0, 8))
+                .nodeCount(3)
+                .podsPerNode(2)
+                .loopbackBase(SimulatorSettings.randomLoopbackBase())
+                .kubeletBearerToken(TOKEN)
+                .reconcileInterval(Duration.ofMillis(100))
+                .deployment(DeploymentSpec.of(NS, "web", 1, "50m", "200Mi", workload, new LoadProfile.Constant(100)))
+                .build());
+        kubelet = new KubeletTestClient(cluster.kubeletCaFile());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void nodesAreRegisteredWithAddressesPortAndCapacity() {
+        List<Node> nodes = cluster.client().nodes().list().getItems();
+        assertThat(nodes).hasSize(3);
+        NodeEndpoint first = cluster.nodes().get(0);
+        Node node = cluster.client().nodes().withName(first.name()).get();
+        assertThat(node.getStatus().getAddresses()).anySatisfy(a -> {
+            assertThat(a.getType()).isEqualTo("InternalIP");
+            assertThat(a.getAddress()).isEqualTo(first.address());
+        }).anySatisfy(a -> assertThat(a.getType()).isEqualTo("Hostname"));
+        assertThat(node.getStatus().getDaemonEndpoints().getKubeletEndpoint().getPort()).isEqualTo(first.port());
+        assertThat(node.getStatus().getAllocatable()).containsKeys("cpu", "memory");
+    }
+
+    @Test
+    void deploymentGetsReadyPodOwnedByReplicaSet() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Deployment d = cluster.client().apps().deployments().inNamespace(NS).withName("web").get();
+            assertThat(d.getStatus().getReadyReplicas()).isGreaterThanOrEqualTo(1);
+        });
+        List<Pod> pods = cluster.client().pods().inNamespace(NS).withLabel("app", "web").list().getItems();
+        assertThat(pods).isNotEmpty();
+        Pod pod = pods.get(0);
+        assertThat(pod.getMetadata().getLabels()).containsKey("pod-template-hash");
+        assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+            assertThat(o.getKind()).isEqualTo("ReplicaSet");
+            assertThat(o.getController()).isTrue();
+        });
+        assertThat(pod.getSpec().getContainers().get(0).getResources().getRequests().get("cpu").toString())
+                .isEqualTo("50m");
+        assertThat(pod.getStatus().getStartTime()).isNotBlank();
+        assertThat(pod.getStatus().getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Ready");
+            assertThat(c.getLastTransitionTime()).isNotBlank();
+        });
+    }
+
+    @Test
+    void kubeletRejectsWrongBearerToken() throws Exception {
+        NodeEndpoint node = cluster.nodes().get(1);
+        assertThat(kubelet.get(node, "/stats/summary", "wrong").statusCode()).isEqualTo(401);
+        assertThat(kubelet.get(node, "/metrics/resource", null).statusCode()).isEqualTo(401);
+        assertThat(kubelet.get(node, "/metrics/resource", TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void summaryAndResourceMetricsAgreeForEveryPodOnTheNode() throws Exception {
+        NodeEndpoint node = cluster.nodes().get(0);
+        HttpResponse<String> summary = kubelet.get(node, "/stats/summary", TOKEN);
+        HttpResponse<String> resource = kubelet.get(node, "/metrics/resource", TOKEN);
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode s = JSON.readTree(summary.body());
+        assertThat(s.path("node").path("nodeName").asText()).isEqualTo(node.name());
+        List<PromText.Sample> samples = PromText.parse(resource.body());
+        for (JsonNode pod : s.path("pods")) {
+            String name = pod.path("podRef").path("name").asText();
+            long summaryCpu = pod.path("cpu").path("usageCoreNanoSeconds").asLong();
+            double promCpu = PromText.value(samples, "pod_cpu_usage_seconds_total", "pod", name);
+            // the resource scrape came second: its counter is at least the summary's, and close to it
+            assertThat(promCpu * 1e9).isGreaterThanOrEqualTo(summaryCpu - 1_000.0);
+            assertThat(promCpu * 1e9 - summaryCpu).isLessThan(2e9);
+        }
+        double nodeCpu = PromText.value(samples, "node_cpu_usage_seconds_total", null, null);
+        assertThat(nodeCpu * 1e9).isGreaterThanOrEqualTo(s.path("node").path("cpu").path("usageCoreNanoSeconds").asLong());
+    }
+
+    @Test
+    void scalingTheDeploymentThroughTheApiAddsPodsAndSpreadsTheLoad() {
+        String ns = "scale-" + UUID.randomUUID().toString().substring(0, 6);
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(ns).endMetadata().build()).create();
+        cluster.client().apps().deployments().inNamespace(ns).resource(dev.scalebus.simulator.kube.ClusterSeeder
+                .deployment(DeploymentSpec.of(ns, "api", 1, "100m", "128Mi", null, null))).create();
+        cluster.reconcileNow();
+        cluster.setRequestRate(ns, "api", 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readyPods(ns, "api") == 1);
+        long onePodRate = cpuRate(cluster.pods(ns, "api").get(0));
+
+        cluster.client().apps().deployments().inNamespace(ns).withName("api").scale(4);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(cluster.client().pods().inNamespace(ns).withLabel("app", "api").list().getItems()).hasSize(4);
+            assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("api").get().getStatus()
+                    .getReadyReplicas()).isEqualTo(4);
+        });
+        long fourPodRate = cpuRate(cluster.pods(ns, "api").get(0));
+        assertThat(fourPodRate).isLessThan(onePodRate / 2);
+
+        cluster.client().apps().deployments().inNamespace(ns).withName("api").scale(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(cluster.client().pods().inNamespace(ns).withLabel("app", "api").list().getItems()).hasSize(2);
+            assertThat(cluster.pods(ns, "api")).hasSize(2);
+        });
+    }
+
+    @Test
+    void restartingAContainerResetsItsCounterAndStartTime() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> readyPods(NS, "web") >= 1);
+        SimPod pod = cluster.pods(NS, "web").get(0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> pod.sample(java.time.Instant.now()).containers().get(0).cpuUsageCoreNanoSeconds() > 50_000_000L);
+        var before = pod.sample(java.time.Instant.now());
+        cluster.restartContainer(NS, pod.name(), "web");
+        var after = pod.sample(java.time.Instant.now());
+        assertThat(after.containers().get(0).cpuUsageCoreNanoSeconds())
+                .isLessThan(before.containers().get(0).cpuUsageCoreNanoSeconds());
+        assertThat(after.containers().get(0).startTime()).isAfter(before.containers().get(0).startTime());
+        assertThat(after.cpuUsageCoreNanoSeconds()).isGreaterThanOrEqualTo(before.cpuUsageCoreNanoSeconds());
+    }
+
+    private static long readyPods(String ns, String deployment) {
+        return cluster.pods(ns, deployment).stream().filter(SimPod::ready).count();
+    }
+
+    private static long cpuRate(SimPod pod) {
+        return pod.sample(java.time.Instant.now()).cpuUsageNanoCores();
+    }
+}
