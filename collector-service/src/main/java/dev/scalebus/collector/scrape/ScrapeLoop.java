@@ -45,6 +45,8 @@ import org.jboss.logging.Logger;
 public class ScrapeLoop {
 
     private static final Logger LOG = Logger.getLogger(ScrapeLoop.class);
+    /** OnceLog subject of the loop itself (node names cannot contain a space). */
+    private static final String OVERRUN = "scrape loop";
 
     private final CollectorConfig config;
     private final NodeDiscovery discovery;
@@ -96,8 +98,10 @@ public class ScrapeLoop {
         lastTick = now;
         if (!cycleRunning.compareAndSet(false, true)) {
             metrics.cycleSkipped();
-            LOG.infof("tick skipped: cycle %d still running (raise concurrency or lower kubelet-request-timeout)",
-                    cycles.get());
+            if (onceLog.first(OVERRUN, "overrun")) {
+                LOG.infof("tick skipped: cycle %d still running (raise concurrency or lower kubelet-request-timeout;"
+                        + " logged once until a cycle ends in time)", cycles.get());
+            }
             return;
         }
         runCycle(now);
@@ -116,6 +120,9 @@ public class ScrapeLoop {
         Runnable finish = () -> {
             metrics.cycle(Duration.between(start, clock.instant()), lag, targets.size());
             firstCycleDone |= informersSynced;
+            if (Duration.between(start, clock.instant()).compareTo(config.metricResolution()) < 0) {
+                onceLog.recovered(OVERRUN);
+            }
             cycleRunning.set(false);
             LOG.debugf("cycle %d: %d nodes in %s", cycle, targets.size(), Duration.between(start, clock.instant()));
         };

@@ -1,0 +1,61 @@
+package dev.scalebus.collector.config;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsValidatorTest {
+
+    /** The defaults of {@link CollectorConfig}, overridable per test. */
+    record Settings(Duration metricResolution, List<String> kubeletPreferredAddressTypes, int kubeletPort,
+            boolean kubeletUseNodeStatusPort, boolean kubeletInsecureTls, Optional<Path> kubeletCertificateAuthority,
+            Duration kubeletRequestTimeout, Optional<String> nodeSelector, String scrapePath, int concurrency,
+            Optional<Integer> shardIndex, int shardCount, int publishBufferSize, Path tokenFile, long maxBodyBytes)
+            implements CollectorConfig {
+
+        static Settings defaults() {
+            return new Settings(Duration.ofSeconds(15), List.of("Hostname", "InternalDNS", "InternalIP", "ExternalDNS",
+                    "ExternalIP"), 10250, true, false, Optional.empty(), Duration.ofSeconds(10), Optional.empty(),
+                    "/metrics/resource", 64, Optional.empty(), 1, 10000, Path.of("/token"), 16 << 20);
+        }
+    }
+
+    @Test
+    void acceptsTheDefaults() {
+        assertThatCode(() -> SettingsValidator.validate(Settings.defaults())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsTimeoutAboveNinetyPercentOfResolutionLikeMetricsServer() {
+        Settings d = Settings.defaults();
+        Settings tooLong = new Settings(Duration.ofSeconds(10), d.kubeletPreferredAddressTypes(), 10250, true, false,
+                Optional.empty(), Duration.ofMillis(9001), Optional.empty(), "/metrics/resource", 64, Optional.empty(),
+                1, 10000, d.tokenFile(), d.maxBodyBytes());
+
+        assertThatThrownBy(() -> SettingsValidator.validate(tooLong))
+                .hasMessageContaining("kubelet-request-timeout (PT9.001S) must be at most 0.9 x metric-resolution");
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        Settings d = Settings.defaults();
+        Settings bad = new Settings(d.metricResolution(), List.of("InternalIP", "Internal"), 0, true, true,
+                Optional.of(Path.of("/ca.pem")), d.kubeletRequestTimeout(), Optional.empty(), "/metrics", 0,
+                Optional.of(3), 2, 0, d.tokenFile(), 10);
+
+        assertThatThrownBy(() -> SettingsValidator.validate(bad))
+                .hasMessageContaining("unknown type 'Internal'")
+                .hasMessageContaining("kubelet-port must be in 1..65535")
+                .hasMessageContaining("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set")
+                .hasMessageContaining("scrape-path must be /metrics/resource or /stats/summary")
+                .hasMessageContaining("concurrency must be at least 1")
+                .hasMessageContaining("shard-index must be in [0, shard-count=2)")
+                .hasMessageContaining("publish-buffer-size must be at least 1")
+                .hasMessageContaining("max-body-bytes must be at least 1024");
+    }
+}
