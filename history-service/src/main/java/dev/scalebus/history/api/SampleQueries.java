@@ -56,12 +56,12 @@ public class SampleQueries {
 
     public List<Map<String, Object>> pod(String ns, String pod, Step step, TimeRange r, PageToken after, int limit) {
         if (step == Step.RAW) {
-            return page(new Query("SELECT " + POD_RAW_COLUMNS + """
+            return page(new Query("SELECT " + POD_RAW_COLUMNS + "\n" + """
                      FROM pod_samples WHERE namespace = ? AND pod = ? AND sample_time >= ? AND sample_time < ?""",
                     List.of(ns, pod, r.from(), r.to())), after, limit);
         }
         return page(new Query("SELECT bucket AS time, pod AS key, namespace, pod, workload_kind, workload_name, "
-                + ROLLUP_COLUMNS + """
+                + ROLLUP_COLUMNS + "\n" + """
                  FROM pod_rollups WHERE step = ? AND namespace = ? AND pod = ? AND bucket >= ? AND bucket < ?""",
                 List.of(step.label(), ns, pod, r.from(), r.to())), after, limit);
     }
@@ -79,7 +79,7 @@ public class SampleQueries {
                     List.of(ns, pod, container, r.from(), r.to())), after, limit);
         }
         return page(new Query("SELECT bucket AS time, container AS key, namespace, pod, container, workload_kind, "
-                + "workload_name, " + ROLLUP_COLUMNS + """
+                + "workload_name, " + ROLLUP_COLUMNS + "\n" + """
                  FROM container_rollups
                 WHERE step = ? AND namespace = ? AND pod = ? AND container = ? AND bucket >= ? AND bucket < ?""",
                 List.of(step.label(), ns, pod, container, r.from(), r.to())), after, limit);
@@ -89,13 +89,13 @@ public class SampleQueries {
     public List<Map<String, Object>> workload(String ns, String kind, String name, Step step, TimeRange r,
             PageToken after, int limit) {
         if (step == Step.RAW) {
-            return page(new Query("SELECT " + POD_RAW_COLUMNS + """
+            return page(new Query("SELECT " + POD_RAW_COLUMNS + "\n" + """
                      FROM pod_samples WHERE namespace = ? AND workload_kind = ? AND workload_name = ?
                       AND sample_time >= ? AND sample_time < ?""",
                     List.of(ns, kind, name, r.from(), r.to())), after, limit);
         }
         return page(new Query("SELECT bucket AS time, workload_name AS key, namespace, workload_kind, workload_name, "
-                + "pods, " + ROLLUP_COLUMNS + """
+                + "pods, " + ROLLUP_COLUMNS + "\n" + """
                  FROM workload_rollups WHERE step = ? AND namespace = ? AND workload_kind = ? AND workload_name = ?
                   AND bucket >= ? AND bucket < ?""",
                 List.of(step.label(), ns, kind, name, r.from(), r.to())), after, limit);
@@ -105,13 +105,13 @@ public class SampleQueries {
     public List<Map<String, Object>> selected(String ns, String labelsJson, Step step, TimeRange r, PageToken after,
             int limit) {
         if (step == Step.RAW) {
-            return page(new Query("SELECT " + POD_RAW_COLUMNS + """
+            return page(new Query("SELECT " + POD_RAW_COLUMNS + "\n" + """
                      FROM pod_samples WHERE namespace = ? AND labels @> CAST(? AS jsonb)
                       AND sample_time >= ? AND sample_time < ?""",
                     List.of(ns, labelsJson, r.from(), r.to())), after, limit);
         }
         return page(new Query("SELECT bucket AS time, pod AS key, namespace, pod, workload_kind, workload_name, labels, "
-                + ROLLUP_COLUMNS + """
+                + ROLLUP_COLUMNS + "\n" + """
                  FROM pod_rollups WHERE step = ? AND namespace = ? AND labels @> CAST(? AS jsonb)
                   AND bucket >= ? AND bucket < ?""",
                 List.of(step.label(), ns, labelsJson, r.from(), r.to())), after, limit);

@@ -55,7 +55,7 @@ public class SummaryResource {
                        avg(cpu_nano_cores) AS cpu_avg_nano_cores, max(cpu_nano_cores) AS cpu_max_nano_cores,
                        avg(memory_working_set_bytes) AS memory_avg_bytes,
                        max(memory_working_set_bytes) AS memory_max_bytes
-                FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + """
+                FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + "\n" + """
                  GROUP BY namespace, pod, workload_kind, workload_name
                 ORDER BY %s DESC NULLS LAST, namespace, pod LIMIT ?""".formatted(order), params));
     }
@@ -75,7 +75,7 @@ public class SummaryResource {
                        count(*) FILTER (WHERE desired_replicas > current_replicas) AS scale_ups,
                        count(*) FILTER (WHERE desired_replicas < current_replicas) AS scale_downs,
                        max(decision_time) AS last_decision_time
-                FROM decisions WHERE decision_time >= ? AND decision_time < ?""" + filter + """
+                FROM decisions WHERE decision_time >= ? AND decision_time < ?""" + filter + "\n" + """
                  GROUP BY namespace, autoscaler ORDER BY rescales DESC, namespace, autoscaler""", params));
     }
 
@@ -100,7 +100,7 @@ public class SummaryResource {
                        100.0 * sum(memory_working_set_bytes) FILTER (WHERE memory_request_bytes > 0)
                          / nullif(sum(memory_request_bytes::numeric) FILTER (WHERE memory_working_set_bytes IS NOT NULL), 0)
                          AS memory_utilization_percent
-                FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + """
+                FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + "\n" + """
                  GROUP BY namespace, workload_kind, workload_name ORDER BY namespace, workload_kind, workload_name""",
                 params));
     }
