@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
  * Sends NodeScrape events to {@value Topics#NODE_SCRAPES}, key = node name, from a dedicated thread that drains the
  * {@link PublishBuffer}. Scraping only ever calls {@link #publish}, which never blocks. At most
  * {@value #MAX_IN_FLIGHT} records are handed to the Kafka producer at once (below the Emitter's own buffer, so it
- * never overflows); a nacked record (delivery timeout during a broker outage) goes back to the buffer head.
+ * never overflows); a nacked record (delivery timeout during a broker outage) goes back to its place in the
+ * buffer. Per-key order is kept except for records acked while an earlier one of the same node was nacked, so
+ * consumers order by {@code scrapeTime}.
  * The producer is idempotent with acks=all (application.properties), so the retries duplicate nothing.
  */
 @ApplicationScoped
@@ -45,13 +47,22 @@ public class NodeScrapePublisher {
         metrics.bufferGauge(buffer::size);
     }
 
-    void start(@Observes StartupEvent event) {
+    void onStartup(@Observes StartupEvent event) {
+        start();
+    }
+
+    /** Starts the drain thread (also used by the unit test, without CDI). */
+    void start() {
         drainer = new Thread(this::drain, "node-scrape-publisher");
         drainer.setDaemon(true);
         drainer.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    void stop() {
         running = false;
         if (drainer != null) {
             drainer.interrupt();
@@ -74,7 +85,7 @@ public class NodeScrapePublisher {
                     TimeUnit.MILLISECONDS.sleep(200); // back off while the broker refuses, not a hot retry loop
                 }
                 inFlight.acquire();
-                NodeScrape next = buffer.poll(1, TimeUnit.SECONDS);
+                PublishBuffer.Queued<NodeScrape> next = buffer.poll(1, TimeUnit.SECONDS);
                 if (next == null) {
                     inFlight.release();
                     continue;
@@ -87,7 +98,8 @@ public class NodeScrapePublisher {
         }
     }
 
-    private void send(NodeScrape scrape) {
+    private void send(PublishBuffer.Queued<NodeScrape> entry) {
+        NodeScrape scrape = entry.item();
         try {
             emitter.send(KafkaRecord.of(scrape.nodeName(), scrape)
                     .withAck(() -> {
@@ -100,16 +112,16 @@ public class NodeScrapePublisher {
                         return CompletableFuture.completedFuture(null);
                     })
                     .withNack(failure -> {
-                        failed(scrape, failure);
+                        failed(entry, failure);
                         return CompletableFuture.completedFuture(null);
                     }));
         } catch (RuntimeException e) {
-            failed(scrape, e);
+            failed(entry, e);
         }
     }
 
-    private void failed(NodeScrape scrape, Throwable failure) {
-        int dropped = buffer.requeue(scrape);
+    private void failed(PublishBuffer.Queued<NodeScrape> entry, Throwable failure) {
+        int dropped = buffer.requeue(entry);
         if (dropped > 0) {
             metrics.dropped(dropped);
         }

@@ -1,22 +1,28 @@
 package dev.scalebus.collector.publish;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded queue between scraping and the broker. {@link #offer} never blocks: when the queue is full the
- * OLDEST entry is dropped (fresh metrics matter more than old ones) and counted. A send that failed goes back to
- * the head with {@link #requeue}, so an outage shorter than the bound loses nothing.
+ * OLDEST entry is dropped (fresh metrics matter more than old ones) and counted. Every entry carries the sequence
+ * number it got when offered; a send that failed goes back with {@link #requeue} to its original place, so an
+ * outage shorter than the bound loses nothing and the send order stays the offer order.
  */
 public final class PublishBuffer<T> {
 
+    /** An entry with its place in the offer order. */
+    public record Queued<T>(long sequence, T item) {
+    }
+
     private final int capacity;
-    private final Deque<T> queue = new ArrayDeque<>();
+    private final TreeMap<Long, T> queue = new TreeMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
+    private long nextSequence;
     private long dropped;
 
     public PublishBuffer(int capacity) {
@@ -30,33 +36,28 @@ public final class PublishBuffer<T> {
     public int offer(T item) {
         lock.lock();
         try {
-            int evicted = evictFor(1);
-            queue.addLast(item);
+            queue.put(nextSequence++, item);
             notEmpty.signal();
-            return evicted;
+            return evictOverflow();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Puts an entry whose send failed back at the head; if full, it is the one dropped (it is the oldest). */
-    public int requeue(T item) {
+    /** Puts an entry whose send failed back in its place; if the buffer is then over the bound the oldest goes. */
+    public int requeue(Queued<T> entry) {
         lock.lock();
         try {
-            if (queue.size() >= capacity) {
-                dropped++;
-                return 1;
-            }
-            queue.addFirst(item);
+            queue.put(entry.sequence(), entry.item());
             notEmpty.signal();
-            return 0;
+            return evictOverflow();
         } finally {
             lock.unlock();
         }
     }
 
     /** The oldest entry, waiting up to {@code timeout}; null if none arrived. */
-    public T poll(long timeout, TimeUnit unit) throws InterruptedException {
+    public Queued<T> poll(long timeout, TimeUnit unit) throws InterruptedException {
         lock.lock();
         try {
             long nanos = unit.toNanos(timeout);
@@ -66,7 +67,8 @@ public final class PublishBuffer<T> {
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
-            return queue.pollFirst();
+            Map.Entry<Long, T> first = queue.pollFirstEntry();
+            return new Queued<>(first.getKey(), first.getValue());
         } finally {
             lock.unlock();
         }
@@ -91,10 +93,10 @@ public final class PublishBuffer<T> {
         }
     }
 
-    private int evictFor(int incoming) {
+    private int evictOverflow() {
         int evicted = 0;
-        while (queue.size() + incoming > capacity) {
-            queue.pollFirst();
+        while (queue.size() > capacity) {
+            queue.pollFirstEntry();
             dropped++;
             evicted++;
         }

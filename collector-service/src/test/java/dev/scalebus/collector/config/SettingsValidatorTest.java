@@ -11,20 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class SettingsValidatorTest {
 
-    /** The defaults of {@link CollectorConfig}, overridable per test. */
-    record Settings(Duration metricResolution, List<String> kubeletPreferredAddressTypes, int kubeletPort,
-            boolean kubeletUseNodeStatusPort, boolean kubeletInsecureTls, Optional<Path> kubeletCertificateAuthority,
-            Duration kubeletRequestTimeout, Optional<String> nodeSelector, String scrapePath, int concurrency,
-            Optional<Integer> shardIndex, int shardCount, int publishBufferSize, Path tokenFile, long maxBodyBytes)
-            implements CollectorConfig {
-
-        static Settings defaults() {
-            return new Settings(Duration.ofSeconds(15), List.of("Hostname", "InternalDNS", "InternalIP", "ExternalDNS",
-                    "ExternalIP"), 10250, true, false, Optional.empty(), Duration.ofSeconds(10), Optional.empty(),
-                    "/metrics/resource", 64, Optional.empty(), 1, 10000, Path.of("/token"), 16 << 20);
-        }
-    }
-
     @Test
     void acceptsTheDefaults() {
         assertThatCode(() -> SettingsValidator.validate(Settings.defaults())).doesNotThrowAnyException();

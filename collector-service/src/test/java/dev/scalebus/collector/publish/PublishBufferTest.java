@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 class PublishBufferTest {
 
     @Test
-    void outageShorterThanTheBoundLosesNothingAndKeepsOrder() throws Exception {
+    void failedSendsGoBackToTheirPlaceSoAnOutageWithinTheBoundLosesNothing() throws Exception {
         PublishBuffer<String> buffer = new PublishBuffer<>(10);
-        String inFlight = "cycle-0";
-        for (int i = 1; i <= 9; i++) {
+        for (int i = 0; i < 10; i++) {
             assertThat(buffer.offer("cycle-" + i)).isZero();
         }
-        assertThat(buffer.requeue(inFlight)).as("the nacked send goes back to the head").isZero();
+        // three sends in flight when the broker went away; they fail in send order
+        List<PublishBuffer.Queued<String>> inFlight = List.of(poll(buffer), poll(buffer), poll(buffer));
+        for (PublishBuffer.Queued<String> failed : inFlight) {
+            assertThat(buffer.requeue(failed)).isZero();
+        }
 
         assertThat(drain(buffer)).containsExactly("cycle-0", "cycle-1", "cycle-2", "cycle-3", "cycle-4", "cycle-5",
                 "cycle-6", "cycle-7", "cycle-8", "cycle-9");
@@ -37,12 +40,14 @@ class PublishBufferTest {
     }
 
     @Test
-    void failedSendIntoAFullBufferIsTheOneDropped() throws Exception {
+    void failedSendOlderThanEverythingInAFullBufferIsTheOneDropped() throws Exception {
         PublishBuffer<String> buffer = new PublishBuffer<>(2);
+        buffer.offer("old");
+        PublishBuffer.Queued<String> old = poll(buffer);
         buffer.offer("new-1");
         buffer.offer("new-2");
 
-        assertThat(buffer.requeue("old")).isEqualTo(1);
+        assertThat(buffer.requeue(old)).isEqualTo(1);
         assertThat(drain(buffer)).containsExactly("new-1", "new-2");
     }
 
@@ -61,11 +66,14 @@ class PublishBufferTest {
         assertThat(new PublishBuffer<String>(1).poll(10, TimeUnit.MILLISECONDS)).isNull();
     }
 
+    private static PublishBuffer.Queued<String> poll(PublishBuffer<String> buffer) throws InterruptedException {
+        return buffer.poll(0, TimeUnit.MILLISECONDS);
+    }
+
     private static List<String> drain(PublishBuffer<String> buffer) throws InterruptedException {
         List<String> out = new ArrayList<>();
-        for (String next = buffer.poll(0, TimeUnit.MILLISECONDS); next != null;
-                next = buffer.poll(0, TimeUnit.MILLISECONDS)) {
-            out.add(next);
+        for (PublishBuffer.Queued<String> next = poll(buffer); next != null; next = poll(buffer)) {
+            out.add(next.item());
         }
         return out;
     }
