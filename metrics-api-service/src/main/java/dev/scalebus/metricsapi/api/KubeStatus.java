@@ -1,0 +1,90 @@
+package dev.scalebus.metricsapi.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Kubernetes {@code Status} bodies (meta/v1), worded as apimachinery's {@code errors.New*} and the apiserver's
+ * authn/authz filters word them, so kubectl and client-go print and classify them as they would metrics-server's.
+ */
+public final class KubeStatus {
+
+    public static final String GROUP = "metrics.k8s.io";
+
+    private KubeStatus() {
+    }
+
+    /** {@code errors.NewNotFound}: e.g. {@code podmetrics.metrics.k8s.io "ns/name" not found}. */
+    public static StatusException notFound(String resource, String name) {
+        Map<String, Object> details = details(name, resource);
+        return new StatusException(404, "NotFound", resource + "." + GROUP + " \"" + name + "\" not found", details);
+    }
+
+    public static StatusException badRequest(String message) {
+        return new StatusException(400, "BadRequest", message, null);
+    }
+
+    public static StatusException unauthorized() {
+        return new StatusException(401, "Unauthorized", "Unauthorized", null);
+    }
+
+    /**
+     * The authorization filter's denial, e.g. {@code pods.metrics.k8s.io "x" is forbidden: User "system:anonymous"
+     * cannot get resource "pods" in API group "metrics.k8s.io" in the namespace "yuchao"}.
+     */
+    public static StatusException forbidden(String user, String verb, String resource, String namespace,
+            String name, String reason) {
+        String subject = resource + "." + GROUP + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
+        String scope = namespace == null || namespace.isEmpty() ? "at the cluster scope"
+                : "in the namespace \"" + namespace + "\"";
+        String message = subject + " is forbidden: User \"" + user + "\" cannot " + verb + " resource \"" + resource
+                + "\" in API group \"" + GROUP + "\" " + scope + (reason == null || reason.isEmpty() ? ""
+                : ": " + reason);
+        return new StatusException(403, "Forbidden", message, details(name == null ? "" : name, resource));
+    }
+
+    /** Denial of a non-resource path such as {@code /apis}. */
+    public static StatusException forbiddenPath(String user, String verb, String path) {
+        return new StatusException(403, "Forbidden",
+                "forbidden: User \"" + user + "\" cannot " + verb + " path \"" + path + "\"", Map.of());
+    }
+
+    public static StatusException notAcceptable() {
+        return new StatusException(406, "NotAcceptable",
+                "only the following media types are accepted: application/json", null);
+    }
+
+    public static StatusException pathNotFound() {
+        return new StatusException(404, "NotFound", "the server could not find the requested resource", Map.of());
+    }
+
+    public static StatusException internal(String message) {
+        return new StatusException(500, "InternalError", "Internal error occurred: " + message, null);
+    }
+
+    private static Map<String, Object> details(String name, String kind) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (name != null && !name.isEmpty()) {
+            d.put("name", name);
+        }
+        d.put("group", GROUP);
+        d.put("kind", kind);
+        return d;
+    }
+
+    /** The Status object of an error, fields in apimachinery's order. */
+    public static Map<String, Object> body(StatusException e) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("metadata", Map.of());
+        status.put("status", "Failure");
+        status.put("message", e.getMessage());
+        status.put("reason", e.reason());
+        if (e.details() != null) {
+            status.put("details", e.details());
+        }
+        status.put("code", e.code());
+        return status;
+    }
+}

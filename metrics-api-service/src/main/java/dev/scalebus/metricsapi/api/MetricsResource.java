@@ -1,0 +1,125 @@
+package dev.scalebus.metricsapi.api;
+
+import dev.scalebus.metricsapi.selector.FieldSelector;
+import dev.scalebus.metricsapi.selector.LabelSelector;
+import dev.scalebus.metricsapi.window.MetricsWindow;
+import dev.scalebus.metricsapi.window.NodePoint;
+import dev.scalebus.metricsapi.window.PodKey;
+import dev.scalebus.metricsapi.window.PodPoint;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * metrics.k8s.io/v1beta1 as metrics-server serves it (pkg/api/node.go, pod.go): get and list of NodeMetrics and
+ * PodMetrics, labelSelector and fieldSelector on lists, lists sorted by name (namespace, name), 404 Status for an
+ * object without metrics, JSON or Table by {@link Negotiation}.
+ */
+@Path("/apis/metrics.k8s.io/v1beta1")
+public class MetricsResource {
+
+    private final MetricsWindow window;
+    private final Clock clock;
+
+    public MetricsResource(MetricsWindow window, Clock clock) {
+        this.window = window;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response discovery() {
+        return DiscoveryResource.resources();
+    }
+
+    @GET
+    @Path("/nodes")
+    public Response listNodes(@QueryParam("labelSelector") String labelSelector,
+            @QueryParam("fieldSelector") String fieldSelector, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Negotiation form = Negotiation.of(accept);
+        LabelSelector labels = LabelSelector.parse(labelSelector);
+        FieldSelector fields = FieldSelector.parse(fieldSelector);
+        Instant now = clock.instant();
+        List<NodePoint> nodes = new ArrayList<>();
+        for (NodePoint n : window.nodes()) {
+            // NodeScrape carries no node labels: nodes are served with none (see README, "not done")
+            if (labels.matches(Map.of()) && fields.matches(Map.of(FieldSelector.NAME, n.name()))) {
+                nodes.add(n);
+            }
+        }
+        List<Map<String, Object>> items = nodes.stream().map(n -> MetricsJson.node(n, Map.of(), now, false)).toList();
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.nodes(nodes, items, form.tableVersion()));
+        }
+        return json(MetricsJson.list("NodeMetricsList", items));
+    }
+
+    @GET
+    @Path("/nodes/{name}")
+    public Response getNode(@PathParam("name") String name, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Negotiation form = Negotiation.of(accept);
+        NodePoint node = window.node(name).orElseThrow(() -> KubeStatus.notFound("nodemetrics", name));
+        Map<String, Object> object = MetricsJson.node(node, Map.of(), clock.instant(), true);
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.nodes(List.of(node), List.of(object), form.tableVersion()));
+        }
+        return json(object);
+    }
+
+    @GET
+    @Path("/pods")
+    public Response listAllPods(@QueryParam("labelSelector") String labelSelector,
+            @QueryParam("fieldSelector") String fieldSelector, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return listPods(null, labelSelector, fieldSelector, accept);
+    }
+
+    @GET
+    @Path("/namespaces/{namespace}/pods")
+    public Response listPods(@PathParam("namespace") String namespace,
+            @QueryParam("labelSelector") String labelSelector, @QueryParam("fieldSelector") String fieldSelector,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Negotiation form = Negotiation.of(accept);
+        LabelSelector labels = LabelSelector.parse(labelSelector);
+        FieldSelector fields = FieldSelector.parse(fieldSelector);
+        Instant now = clock.instant();
+        List<PodPoint> pods = new ArrayList<>();
+        for (PodPoint p : window.pods(namespace)) {
+            if (labels.matches(p.labels()) && fields.matches(Map.of(FieldSelector.NAME, p.key().name(),
+                    FieldSelector.NAMESPACE, p.key().namespace()))) {
+                pods.add(p);
+            }
+        }
+        List<Map<String, Object>> items = pods.stream().map(p -> MetricsJson.pod(p, now, false)).toList();
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.pods(pods, items, form.tableVersion()));
+        }
+        return json(MetricsJson.list("PodMetricsList", items));
+    }
+
+    @GET
+    @Path("/namespaces/{namespace}/pods/{name}")
+    public Response getPod(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Negotiation form = Negotiation.of(accept);
+        PodPoint pod = window.pod(new PodKey(namespace, name))
+                .orElseThrow(() -> KubeStatus.notFound("podmetrics", namespace + "/" + name));
+        Map<String, Object> object = MetricsJson.pod(pod, clock.instant(), true);
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.pods(List.of(pod), List.of(object), form.tableVersion()));
+        }
+        return json(object);
+    }
+
+    static Response json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.scalebus.metricsapi.auth;
+
+import dev.scalebus.metricsapi.MetricsApiConfig;
+import dev.scalebus.metricsapi.api.KubeStatus;
+import dev.scalebus.metricsapi.api.StatusExceptionMapper;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The aggregated-API security chain in front of every REST endpoint: authenticate ({@link Authenticator}), then
+ * authorize with a SubjectAccessReview ({@link Authorizer}); 401/403 as Kubernetes Status. Paths in
+ * {@code authorization.always-allow-paths} pass untouched; {@code authentication.enabled=false} (local run only)
+ * turns the whole chain off.
+ */
+@ApplicationScoped
+public class AuthFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuthFilter.class);
+
+    private final boolean enabled;
+    private final Set<String> alwaysAllow;
+    private final Authenticator authenticator;
+    private final Authorizer authorizer;
+
+    public AuthFilter(MetricsApiConfig config, ReviewClient reviews, Clock clock) {
+        this.enabled = config.authentication().enabled();
+        this.alwaysAllow = Set.copyOf(config.authorization().alwaysAllowPaths());
+        MetricsApiConfig.Requestheader rh = config.requestheader();
+        X509Certificate ca = rh.clientCaFile().filter(f -> !f.isBlank()).map(AuthFilter::readCertificate)
+                .orElse(null);
+        this.authenticator = new Authenticator(reviews, clock, config.authentication().tokenWebhookCacheTtl(), ca,
+                Set.copyOf(rh.allowedNames().orElse(List.of())), rh.usernameHeaders(), rh.groupHeaders(),
+                rh.extraHeadersPrefix());
+        this.authorizer = new Authorizer(reviews, clock, config.authorization().webhookCacheAuthorizedTtl(),
+                config.authorization().webhookCacheUnauthorizedTtl());
+        if (!enabled) {
+            LOG.info("authentication and authorization are OFF (scalebus.metrics-api.authentication.enabled=false)");
+        }
+    }
+
+    private static X509Certificate readCertificate(String file) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalStateException("cannot read requestheader client CA " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @ServerRequestFilter
+    public Response filter(ContainerRequestContext context, HttpServerRequest request) {
+        String path = request.path();
+        if (!enabled || alwaysAllow.contains(path)) {
+            return null;
+        }
+        AuthenticationResult result = authenticator.authenticate(headers(request), peerChain(request));
+        if (!result.authenticated()) {
+            LOG.debugf("401 for %s: %s", path, result.failure());
+            return StatusExceptionMapper.response(KubeStatus.unauthorized());
+        }
+        RequestAttributes attributes = RequestAttributes.of(request.method().name(), path);
+        Decision decision;
+        try {
+            decision = authorizer.authorize(result.user(), attributes);
+        } catch (RuntimeException e) {
+            String id = java.util.UUID.randomUUID().toString();
+            LOG.infof("authorization review failed for %s [correlation %s]: %s", path, id, e.toString());
+            return StatusExceptionMapper.response(KubeStatus.internal("authorization check failed (correlation "
+                    + id + ")"));
+        }
+        if (decision.allowed()) {
+            return null;
+        }
+        String user = result.user().name();
+        return StatusExceptionMapper.response(attributes.resourceRequest()
+                ? KubeStatus.forbidden(user, attributes.verb(), attributes.resource(), attributes.namespace(),
+                        attributes.name(), decision.reason())
+                : KubeStatus.forbiddenPath(user, attributes.verb(), path));
+    }
+
+    private static Map<String, List<String>> headers(HttpServerRequest request) {
+        Map<String, List<String>> map = new HashMap<>();
+        for (Map.Entry<String, String> e : request.headers()) {
+            map.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+        }
+        return map;
+    }
+
+    private static X509Certificate[] peerChain(HttpServerRequest request) {
+        SSLSession session = request.sslSession();
+        if (session == null) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = session.getPeerCertificates();
+            X509Certificate[] x509 = new X509Certificate[chain.length];
+            for (int i = 0; i < chain.length; i++) {
+                x509[i] = (X509Certificate) chain[i];
+            }
+            return x509;
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // no client certificate: request headers are not trusted
+        }
+    }
+}

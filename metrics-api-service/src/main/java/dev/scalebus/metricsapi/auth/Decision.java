@@ -1,0 +1,5 @@
+package dev.scalebus.metricsapi.auth;
+
+/** A SubjectAccessReview answer. */
+public record Decision(boolean allowed, String reason) {
+}
