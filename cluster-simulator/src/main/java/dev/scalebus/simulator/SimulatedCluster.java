@@ -225,6 +225,11 @@ public final class SimulatedCluster implements AutoCloseable {
         LOG.infof("load of %s/%s set to %s", namespace, deployment, profile);
     }
 
+    /** Replaces how a deployment's pods consume resources (and its ready delay / termination grace). */
+    public void setWorkloadSpec(String namespace, String deployment, WorkloadSpec spec) {
+        workload(namespace, deployment).setSpec(spec, settings.clock().instant());
+    }
+
     public double requestRate(String namespace, String deployment) {
         return workload(namespace, deployment).requestsPerSecond(settings.clock().instant());
     }

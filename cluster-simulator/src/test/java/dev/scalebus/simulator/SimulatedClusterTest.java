@@ -24,6 +24,8 @@ class SimulatedClusterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NS = "shop";
     private static final String TOKEN = "test-token-" + UUID.randomUUID();
+    private static final WorkloadSpec FAST = WorkloadSpec.DEFAULT.withReadyDelay(Duration.ofMillis(200))
+            .withTerminationGrace(Duration.ofMillis(200));
     private static SimulatedCluster cluster;
     private static KubeletTestClient kubelet;
 
@@ -123,8 +125,9 @@ class SimulatedClusterTest {
         cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                 .withNewMetadata().withName(ns).endMetadata().build()).create();
         cluster.client().apps().deployments().inNamespace(ns).resource(dev.scalebus.simulator.kube.ClusterSeeder
-                .deployment(DeploymentSpec.of(ns, "api", 1, "100m", "128Mi", null, null))).create();
+                .deployment(DeploymentSpec.of(ns, "api", 1, "100m", "128Mi", FAST, null))).create();
         cluster.reconcileNow();
+        cluster.setWorkloadSpec(ns, "api", FAST);
         cluster.setRequestRate(ns, "api", 200);
         await().atMost(Duration.ofSeconds(10)).until(() -> readyPods(ns, "api") == 1);
         long onePodRate = cpuRate(cluster.pods(ns, "api").get(0));

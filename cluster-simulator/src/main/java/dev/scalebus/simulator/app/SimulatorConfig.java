@@ -1,0 +1,33 @@
+package dev.scalebus.simulator.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The simulator app's settings; anything not set here comes from the scenario file. */
+@ConfigMapping(prefix = "scalebus.simulator")
+public interface SimulatorConfig {
+
+    /** Start the simulated cluster at application start. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Scenario YAML to run (path, relative to the working directory). */
+    @WithDefault("scenarios/seed-ab-load.yaml")
+    String scenario();
+
+    /** Overrides kubelet.loopbackBase: nodes at 127.BASE.x.y. */
+    Optional<Integer> loopbackBase();
+
+    /** Overrides kubelet.port (0 = a free port per node). */
+    Optional<Integer> kubeletPort();
+
+    /** Overrides kubelet.bearerToken: the token the kubelets require. */
+    Optional<String> kubeletBearerToken();
+
+    /** Overrides timeCompression: scenario seconds per wall second. */
+    Optional<Double> timeCompression();
+
+    /** Where kubeconfig and CA files are written (default: a new temp directory). */
+    Optional<String> workDir();
+}
