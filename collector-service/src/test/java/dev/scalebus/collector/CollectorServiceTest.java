@@ -94,6 +94,8 @@ class CollectorServiceTest {
         node("bad-json", FakeKubelet.trusted(vertx, tok, () -> truncatedJson), "/stats/summary");
         node("http-500", FakeKubelet.trusted(vertx, tok, () -> "").fault(Fault.HTTP_500), null);
         node("huge", FakeKubelet.trusted(vertx, tok, () -> "#" + "x".repeat(2 * 1024 * 1024)), null);
+        node("huge-declared", FakeKubelet.trusted(vertx, tok, () -> "#" + "x".repeat(2 * 1024 * 1024))
+                .withContentLength(), null);
         node("hang", FakeKubelet.trusted(vertx, tok, () -> "").fault(Fault.HANG), null);
         node("wrong-ca", FakeKubelet.untrusted(vertx, tok, () -> Payloads.text(Payloads.COREDNS_PROM)), null);
         createNode("refused", closedPort(), null);
@@ -195,7 +197,11 @@ class CollectorServiceTest {
             assertThat(kubelets.get(RUN + "-bad-text").requests()).isGreaterThanOrEqualTo(2);
         });
         poll();
-        for (String broken : List.of("bad-text", "bad-json", "http-500", "huge", "hang", "wrong-ca", "refused")) {
+        assertThat(metrics.errors(FailureReason.TOO_LARGE)).as("chunked and Content-Length bodies both capped")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(kubelets.get(RUN + "-huge-declared").requests()).isGreaterThanOrEqualTo(2);
+        for (String broken : List.of("bad-text", "bad-json", "http-500", "huge", "huge-declared", "hang", "wrong-ca",
+                "refused")) {
             assertThat(scrapes(broken)).as(broken + " publishes nothing").isEmpty();
         }
         assertThat(scrapes("coredns")).as("healthy nodes keep being published").isNotEmpty();

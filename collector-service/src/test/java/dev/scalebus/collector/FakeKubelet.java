@@ -23,6 +23,7 @@ final class FakeKubelet {
     private final AtomicReference<Supplier<String>> body = new AtomicReference<>();
     private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean chunked = true;
     private final Supplier<String> expectedToken;
 
     private FakeKubelet(Vertx vertx, String certName, Supplier<String> expectedToken) throws Exception {
@@ -54,6 +55,12 @@ final class FakeKubelet {
         return this;
     }
 
+    /** Send a Content-Length header instead of chunked encoding. */
+    FakeKubelet withContentLength() {
+        chunked = false;
+        return this;
+    }
+
     int port() {
         return server.actualPort();
     }
@@ -79,7 +86,7 @@ final class FakeKubelet {
             request.response().setStatusCode(500).end("internal error: cadvisor is not ready");
             return;
         }
-        request.response().setChunked(true).putHeader("Content-Type", "text/plain; version=0.0.4")
+        request.response().setChunked(chunked).putHeader("Content-Type", "text/plain; version=0.0.4")
                 .end(Buffer.buffer(body.get().get()));
     }
 }

@@ -48,6 +48,8 @@ public final class SettingsValidator {
         if (config.kubeletInsecureTls() && config.kubeletCertificateAuthority().isPresent()) {
             problems.add("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set");
         }
+        config.kubeletCertificateAuthority().filter(ca -> !java.nio.file.Files.isReadable(ca)).ifPresent(ca ->
+                problems.add("kubelet-certificate-authority " + ca + " is not a readable file"));
         if (!Set.of(NodeScrape.SOURCE_METRICS_RESOURCE, NodeScrape.SOURCE_STATS_SUMMARY).contains(config.scrapePath())) {
             problems.add("scrape-path must be /metrics/resource or /stats/summary, got " + config.scrapePath());
         }

@@ -38,6 +38,7 @@ class SettingsValidatorTest {
                 .hasMessageContaining("unknown type 'Internal'")
                 .hasMessageContaining("kubelet-port must be in 1..65535")
                 .hasMessageContaining("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set")
+                .hasMessageContaining("kubelet-certificate-authority /ca.pem is not a readable file")
                 .hasMessageContaining("scrape-path must be /metrics/resource or /stats/summary")
                 .hasMessageContaining("concurrency must be at least 1")
                 .hasMessageContaining("shard-index must be in [0, shard-count=2)")
