@@ -30,10 +30,12 @@ public class MetricsResource {
 
     private final MetricsWindow window;
     private final Clock clock;
+    private final NodeLabels nodeLabels;
 
-    public MetricsResource(MetricsWindow window, Clock clock) {
+    public MetricsResource(MetricsWindow window, Clock clock, NodeLabels nodeLabels) {
         this.window = window;
         this.clock = clock;
+        this.nodeLabels = nodeLabels;
     }
 
     @GET
@@ -50,13 +52,14 @@ public class MetricsResource {
         FieldSelector fields = FieldSelector.parse(fieldSelector);
         Instant now = clock.instant();
         List<NodePoint> nodes = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
         for (NodePoint n : window.nodes()) {
-            // NodeScrape carries no node labels: nodes are served with none (see README, "not done")
-            if (labels.matches(Map.of()) && fields.matches(Map.of(FieldSelector.NAME, n.name()))) {
+            Map<String, String> nodeLabelSet = nodeLabels.labels(n.name());
+            if (labels.matches(nodeLabelSet) && fields.matches(Map.of(FieldSelector.NAME, n.name()))) {
                 nodes.add(n);
+                items.add(MetricsJson.node(n, nodeLabelSet, now, false));
             }
         }
-        List<Map<String, Object>> items = nodes.stream().map(n -> MetricsJson.node(n, Map.of(), now, false)).toList();
         if (form.form() == Negotiation.Form.TABLE) {
             return json(TableJson.nodes(nodes, items, form.tableVersion()));
         }
@@ -68,7 +71,7 @@ public class MetricsResource {
     public Response getNode(@PathParam("name") String name, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Negotiation form = Negotiation.of(accept);
         NodePoint node = window.node(name).orElseThrow(() -> KubeStatus.notFound("nodemetrics", name));
-        Map<String, Object> object = MetricsJson.node(node, Map.of(), clock.instant(), true);
+        Map<String, Object> object = MetricsJson.node(node, nodeLabels.labels(name), clock.instant(), true);
         if (form.form() == Negotiation.Form.TABLE) {
             return json(TableJson.nodes(List.of(node), List.of(object), form.tableVersion()));
         }
