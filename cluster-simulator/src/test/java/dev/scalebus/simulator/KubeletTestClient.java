@@ -31,8 +31,11 @@ final class KubeletTestClient {
     }
 
     HttpResponse<String> get(NodeEndpoint node, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-                .timeout(Duration.ofSeconds(5));
+        return get(node, path, token, Duration.ofSeconds(5));
+    }
+
+    HttpResponse<String> get(NodeEndpoint node, String path, String token, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

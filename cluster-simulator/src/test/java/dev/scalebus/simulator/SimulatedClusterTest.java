@@ -1,6 +1,7 @@
 package dev.scalebus.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,13 @@ import dev.scalebus.simulator.workload.WorkloadSpec;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.scalebus.simulator.kubelet.KubeletBehaviour;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -162,6 +169,54 @@ class SimulatedClusterTest {
                 .isLessThan(before.containers().get(0).cpuUsageCoreNanoSeconds());
         assertThat(after.containers().get(0).startTime()).isAfter(before.containers().get(0).startTime());
         assertThat(after.cpuUsageCoreNanoSeconds()).isGreaterThanOrEqualTo(before.cpuUsageCoreNanoSeconds());
+    }
+
+    @Test
+    void injectedKubeletFaultsAffectOnlyThatNode() throws Exception {
+        NodeEndpoint sick = cluster.nodes().get(2);
+        NodeEndpoint healthy = cluster.nodes().get(1);
+        try {
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.HTTP_500);
+            assertThat(kubelet.get(sick, "/stats/summary", TOKEN).statusCode()).isEqualTo(500);
+            assertThat(kubelet.get(healthy, "/stats/summary", TOKEN).statusCode()).isEqualTo(200);
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.MALFORMED_BODY);
+            HttpResponse<String> malformed = kubelet.get(sick, "/stats/summary", TOKEN);
+            assertThat(malformed.statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> JSON.readTree(malformed.body())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> PromText.parse(kubelet.get(sick, "/metrics/resource", TOKEN).body()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.NO_ANSWER);
+            assertThatThrownBy(() -> kubelet.get(sick, "/metrics/resource", TOKEN, Duration.ofMillis(500)))
+                    .isInstanceOf(HttpTimeoutException.class);
+        } finally {
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.NORMAL);
+        }
+        assertThat(kubelet.get(sick, "/metrics/resource", TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void scaleSubresourceServesAScaleObjectAndRejectsStaleWrites() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI scaleUri = URI.create(cluster.apiServerUrl() + "/apis/apps/v1/namespaces/" + NS + "/deployments/web/scale");
+        JsonNode scale = JSON.readTree(http.send(HttpRequest.newBuilder(scaleUri).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(scale.path("kind").asText()).isEqualTo("Scale");
+        assertThat(scale.path("apiVersion").asText()).isEqualTo("autoscaling/v1");
+        assertThat(scale.path("status").path("selector").asText()).isEqualTo("app=web");
+        String stale = "{\"kind\":\"Scale\",\"apiVersion\":\"autoscaling/v1\",\"metadata\":{\"name\":\"web\","
+                + "\"namespace\":\"" + NS + "\",\"resourceVersion\":\"1\"},\"spec\":{\"replicas\":2}}";
+        HttpResponse<String> conflict = http.send(HttpRequest.newBuilder(scaleUri)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(stale)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(conflict.body()).path("kind").asText()).isEqualTo("Status");
+        HttpResponse<String> invalid = http.send(HttpRequest.newBuilder(scaleUri)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"spec\":{\"replicas\":-3}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(cluster.client().apps().deployments().inNamespace(NS).withName("web").get().getSpec().getReplicas())
+                .isEqualTo(1);
     }
 
     private static long readyPods(String ns, String deployment) {
