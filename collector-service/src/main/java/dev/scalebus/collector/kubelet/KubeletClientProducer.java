@@ -18,7 +18,7 @@ public class KubeletClientProducer {
     private static final Logger LOG = Logger.getLogger(KubeletClientProducer.class);
 
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("kubelet-http"));
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("kubelet-http")); // TLS handshake work runs here
 
     @Produces
     @ApplicationScoped
