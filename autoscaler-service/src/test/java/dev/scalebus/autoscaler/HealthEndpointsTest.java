@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@io.quarkus.test.kubernetes.client.WithKubernetesTestServer(crud = true)
 class HealthEndpointsTest {
 
     @Test

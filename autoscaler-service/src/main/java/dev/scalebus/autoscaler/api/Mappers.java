@@ -107,6 +107,22 @@ public final class Mappers {
         return b.toString();
     }
 
+    /** Converts a parsed object (e.g. a custom resource's spec map) to a model type, naming the bad field. */
+    public static <T> T convert(Object value, Class<T> type) {
+        try {
+            return JSON.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException m) {
+                throw new BadInputException(path(m), m.getOriginalMessage());
+            }
+            throw new BadInputException("", e.getMessage());
+        }
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
     public static ObjectMapper yaml() {
         return YAML;
     }

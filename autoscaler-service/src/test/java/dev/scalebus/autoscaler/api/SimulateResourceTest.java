@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@io.quarkus.test.kubernetes.client.WithKubernetesTestServer(crud = true)
 class SimulateResourceTest {
 
     // upstream TestScaleUp as a what-if request: 3 pods at 30/50/70% of 1 cpu, target 30%

@@ -1,0 +1,38 @@
+package dev.scalebus.autoscaler.controller;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** autoscaler-service settings, prefix {@code scalebus.autoscaler}. */
+@ConfigMapping(prefix = "scalebus.autoscaler")
+public interface AutoscalerConfig {
+
+    /** Whether the live controller runs (the simulate API works either way). */
+    @WithDefault("true")
+    boolean controllerEnabled();
+
+    /** --horizontal-pod-autoscaler-sync-period: the longest time between two evaluations of an autoscaler. */
+    @WithDefault("15s")
+    Duration syncPeriod();
+
+    /** --horizontal-pod-autoscaler-tolerance. */
+    @WithDefault("0.1")
+    double tolerance();
+
+    /** --horizontal-pod-autoscaler-cpu-initialization-period. */
+    @WithDefault("5m")
+    Duration cpuInitializationPeriod();
+
+    /** --horizontal-pod-autoscaler-initial-readiness-delay. */
+    @WithDefault("30s")
+    Duration initialReadinessDelay();
+
+    /** --horizontal-pod-autoscaler-downscale-stabilization. */
+    @WithDefault("5m")
+    Duration downscaleStabilizationWindow();
+
+    /** Pod samples older than this are not used (stale metrics: ScalingActive=False, never a scale). */
+    @WithDefault("2m")
+    Duration metricsMaxAge();
+}

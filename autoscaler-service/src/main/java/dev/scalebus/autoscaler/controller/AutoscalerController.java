@@ -1,0 +1,139 @@
+package dev.scalebus.autoscaler.controller;
+
+import dev.scalebus.autoscaler.hpa.ControllerSettings;
+import dev.scalebus.autoscaler.hpa.Evaluation;
+import dev.scalebus.autoscaler.hpa.Evaluator;
+import dev.scalebus.autoscaler.hpa.History;
+import dev.scalebus.autoscaler.hpa.HpaDefaults;
+import dev.scalebus.autoscaler.hpa.MetricReads;
+import dev.scalebus.autoscaler.hpa.MetricSpec;
+import dev.scalebus.autoscaler.hpa.ScaleView;
+import dev.scalebus.autoscaler.kube.AutoscalerObject;
+import dev.scalebus.autoscaler.kube.AutoscalerStore;
+import dev.scalebus.autoscaler.kube.KubeEvents;
+import dev.scalebus.autoscaler.kube.KubePods;
+import dev.scalebus.autoscaler.kube.TargetScaler;
+import dev.scalebus.autoscaler.window.PodMetricsWindow;
+import dev.scalebus.events.ScalingDecision;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * The live controller: evaluates HorizontalAutoscalers with {@link Evaluator} (the simulate API's code path),
+ * scales their targets, writes their status, records Events and publishes every changing decision.
+ */
+@ApplicationScoped
+public class AutoscalerController {
+
+    private static final Logger LOG = Logger.getLogger(AutoscalerController.class);
+    static final String CUSTOM_METRICS_UNAVAILABLE = "the custom and external metrics APIs are not served to "
+            + "scalebus yet";
+
+    private final AutoscalerStore store;
+    private final TargetScaler scaler;
+    private final KubePods pods;
+    private final KubeEvents events;
+    private final PodMetricsWindow window;
+    private final Emitter<ScalingDecision> decisions;
+    private final Clock clock;
+    private final ControllerSettings settings;
+    private final Map<String, History> histories = new ConcurrentHashMap<>();
+    private final Map<String, String> selectors = new ConcurrentHashMap<>();
+
+    public AutoscalerController(AutoscalerStore store, TargetScaler scaler, KubePods pods, KubeEvents events,
+            PodMetricsWindow window, @Channel("scalebus.scaling-decisions") Emitter<ScalingDecision> decisions,
+            Clock clock, AutoscalerConfig config) {
+        this.store = store;
+        this.scaler = scaler;
+        this.pods = pods;
+        this.events = events;
+        this.window = window;
+        this.decisions = decisions;
+        this.clock = clock;
+        ControllerSettings d = ControllerSettings.defaults();
+        this.settings = new ControllerSettings(config.tolerance(), config.cpuInitializationPeriod(),
+                config.initialReadinessDelay(), config.downscaleStabilizationWindow(), d.scaleUpLimitFactor(),
+                d.scaleUpLimitMinimum());
+    }
+
+    /** Evaluates every autoscaler of a namespace (null: all namespaces). */
+    public void evaluateNamespace(String namespace) {
+        List<AutoscalerObject> list = store.list(namespace);
+        if (namespace == null) {
+            histories.keySet().retainAll(list.stream().map(AutoscalerObject::key).toList());
+        }
+        for (AutoscalerObject a : list) {
+            try {
+                evaluate(a);
+            } catch (RuntimeException e) {
+                LOG.infof("autoscaler %s: evaluation failed: %s", a.key(), e.toString());
+            }
+        }
+    }
+
+    synchronized void evaluate(AutoscalerObject a) {
+        Instant now = clock.instant();
+        if (a.spec() == null) {
+            LOG.infof("autoscaler %s: spec not usable: %s", a.key(), a.specError());
+            return;
+        }
+        ScaleView scale = null;
+        String scaleError = null;
+        try {
+            scale = scaler.read(a.namespace(), a.spec().scaleTargetRef());
+            selectors.put(a.key(), scale.selector());
+        } catch (IllegalStateException e) {
+            scaleError = e.getMessage();
+        }
+        List<String> others = selectors.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(a.namespace() + "/") && !e.getKey().equals(a.key()))
+                .map(Map.Entry::getValue).filter(s -> s != null && !s.isBlank()).toList();
+        Evaluation.Input in = new Evaluation.Input(a.spec(), a.status(), histories.get(a.key()), scale, scaleError,
+                scale == null ? List.of() : pods.list(a.namespace()), reads(a), others, settings, now);
+        Evaluation.Result r = Evaluator.evaluate(in,
+                replicas -> a.dryRun() ? null : scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas));
+        histories.put(a.key(), r.history());
+        List<MetricSpec> specs = HpaDefaults.apply(a.spec()).metrics();
+        store.writeStatus(a, r.status(), DecisionFactory.targets(specs, r.metrics()));
+        r.events().forEach(e -> events.record(a.namespace(), a.name(), e.type(), e.reason(), e.message(), now));
+        LOG.debugf("autoscaler %s: before %s after %s", a.key(), a.status(), r.status());
+        if (DecisionFactory.changed(a.status(), r, a.dryRun())) {
+            ScalingDecision d = DecisionFactory.decision(a, r, now);
+            decisions.send(KafkaRecord.of(d.key(), d));
+            LOG.infof("decision %s: autoscaler %s current=%d desired=%d applied=%s dryRun=%s reason=%s", d.id(),
+                    a.key(), d.currentReplicas(), d.desiredReplicas(), d.appliedReplicas(), a.dryRun(), d.reason());
+        }
+    }
+
+    private MetricReads reads(AutoscalerObject a) {
+        Map<String, MetricReads.PodsRead> podsReads = new HashMap<>();
+        Map<String, MetricReads.ValueRead> objectReads = new HashMap<>();
+        Map<String, MetricReads.SeriesRead> externalReads = new HashMap<>();
+        for (MetricSpec m : a.spec().metrics()) {
+            String name = m.metricName();
+            if (name == null) {
+                continue;
+            }
+            switch (m.type()) {
+                case MetricSpec.PODS -> podsReads.put(name, new MetricReads.PodsRead(null, null,
+                        CUSTOM_METRICS_UNAVAILABLE));
+                case MetricSpec.OBJECT -> objectReads.put(name, new MetricReads.ValueRead(null, null,
+                        CUSTOM_METRICS_UNAVAILABLE));
+                case MetricSpec.EXTERNAL -> externalReads.put(name, new MetricReads.SeriesRead(null, null,
+                        CUSTOM_METRICS_UNAVAILABLE));
+                default -> {
+                }
+            }
+        }
+        return new MetricReads(window.read(a.namespace()), podsReads, objectReads, externalReads);
+    }
+}

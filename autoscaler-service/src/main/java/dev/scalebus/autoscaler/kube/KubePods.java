@@ -1,0 +1,77 @@
+package dev.scalebus.autoscaler.kube;
+
+import dev.scalebus.autoscaler.hpa.PodInfo;
+import dev.scalebus.events.Quantity;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pods of a namespace as the HPA controller's pod lister sees them. */
+@ApplicationScoped
+public class KubePods {
+
+    private final KubernetesClient client;
+
+    public KubePods(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public List<PodInfo> list(String namespace) {
+        List<PodInfo> out = new ArrayList<>();
+        for (Pod p : client.pods().inNamespace(namespace).list().getItems()) {
+            out.add(toInfo(p));
+        }
+        return out;
+    }
+
+    static PodInfo toInfo(Pod p) {
+        Boolean ready = null;
+        Instant transition = null;
+        String phase = null;
+        Instant start = null;
+        if (p.getStatus() != null) {
+            phase = p.getStatus().getPhase();
+            start = time(p.getStatus().getStartTime());
+            for (PodCondition c : p.getStatus().getConditions() == null ? List.<PodCondition>of()
+                    : p.getStatus().getConditions()) {
+                if ("Ready".equals(c.getType())) {
+                    ready = "True".equals(c.getStatus());
+                    transition = time(c.getLastTransitionTime());
+                }
+            }
+        }
+        List<PodInfo.ContainerInfo> containers = new ArrayList<>();
+        if (p.getSpec() != null) {
+            for (Container c : p.getSpec().getContainers()) {
+                containers.add(new PodInfo.ContainerInfo(c.getName(), false, false, requests(c)));
+            }
+            for (Container c : p.getSpec().getInitContainers() == null ? List.<Container>of()
+                    : p.getSpec().getInitContainers()) {
+                boolean sidecar = "Always".equals(c.getRestartPolicy());
+                containers.add(new PodInfo.ContainerInfo(c.getName(), sidecar, !sidecar, requests(c)));
+            }
+        }
+        return new PodInfo(p.getMetadata().getName(), phase, ready, transition, start,
+                p.getMetadata().getDeletionTimestamp() != null,
+                p.getMetadata().getLabels() == null ? Map.of() : p.getMetadata().getLabels(), containers);
+    }
+
+    private static Map<String, Quantity> requests(Container c) {
+        Map<String, Quantity> out = new HashMap<>();
+        if (c.getResources() != null && c.getResources().getRequests() != null) {
+            c.getResources().getRequests().forEach((k, v) -> out.put(k, Quantity.parse(v.toString())));
+        }
+        return out;
+    }
+
+    private static Instant time(String s) {
+        return s == null || s.isBlank() ? null : Instant.parse(s);
+    }
+}

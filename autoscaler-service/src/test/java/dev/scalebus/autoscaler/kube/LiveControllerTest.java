@@ -1,0 +1,177 @@
+package dev.scalebus.autoscaler.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.scalebus.events.ContainerSample;
+import dev.scalebus.events.NodeScrape;
+import dev.scalebus.events.PodSample;
+import dev.scalebus.events.ScalingDecision;
+import dev.scalebus.events.Topics;
+import dev.scalebus.events.kafka.EventSerializer;
+import dev.scalebus.events.EventJson;
+import dev.scalebus.events.MalformedEventException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end on the real broker and the fabric8 CRUD mock API server: node scrapes above target scale a Deployment
+ * through the HorizontalAutoscaler and publish the decision; a dry-run autoscaler decides but never scales.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class LiveControllerTest {
+
+    static final String BOOTSTRAP = System.getenv().getOrDefault("SCALEBUS_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+
+    @Inject
+    KubernetesClient client;
+
+    KafkaProducer<String, Object> producer;
+    KafkaConsumer<String, byte[]> consumer;
+    final List<ScalingDecision> decisions = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void kafka() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        producer = new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "autoscaler-live-test-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.SCALING_DECISIONS));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** A namespace with Deployment web (1 replica), one ready pod requesting 100m cpu, and an autoscaler. */
+    String setUp(boolean dryRun) {
+        String ns = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                .create();
+        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("web").withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
+                .addNewContainer().withName("web").withImage("nginx").endContainer().endSpec().endTemplate()
+                .endSpec().withNewStatus().withReplicas(1).endStatus().build()).create();
+        client.pods().inNamespace(ns).resource(new PodBuilder()
+                .withNewMetadata().withName("web-0").withNamespace(ns).addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx").withNewResources()
+                .addToRequests("cpu", new Quantity("100m")).endResources().endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withStartTime("2026-01-01T00:00:00Z")
+                .addNewCondition().withType("Ready").withStatus("True")
+                .withLastTransitionTime("2026-01-01T00:00:10Z").endCondition().endStatus().build()).create();
+        GenericKubernetesResource hpa = new GenericKubernetesResource();
+        hpa.setApiVersion(AutoscalerStore.API_VERSION);
+        hpa.setKind(AutoscalerStore.KIND);
+        hpa.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("web-hpa")
+                .withNamespace(ns).build());
+        hpa.setAdditionalProperty("spec", Map.of(
+                "scaleTargetRef", Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "web"),
+                "minReplicas", 1, "maxReplicas", 3, "dryRun", dryRun,
+                "metrics", List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
+                        "target", Map.of("type", "Utilization", "averageUtilization", 50))))));
+        client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns).resource(hpa).create();
+        return ns;
+    }
+
+    /** web-0 using 200m of its 100m request: 400% of a 50% target. */
+    void publishHotScrape(String ns) {
+        Instant now = Instant.now();
+        ContainerSample c = new ContainerSample("web", false, now.minusSeconds(3600), now, 15_000L, 200_000_000L,
+                null, 50L * 1024 * 1024, 100L, null, null, null);
+        PodSample pod = new PodSample(ns, "web-0", null, Map.of("app", "web"), null, "Running", true,
+                Instant.parse("2026-01-01T00:00:10Z"), Instant.parse("2026-01-01T00:00:00Z"), false, List.of(c));
+        NodeScrape scrape = NodeScrape.of("node-" + ns, now, 5, NodeScrape.SOURCE_METRICS_RESOURCE, null,
+                List.of(pod));
+        producer.send(new ProducerRecord<>(Topics.NODE_SCRAPES, scrape.nodeName(), scrape));
+        producer.flush();
+    }
+
+    List<ScalingDecision> decisionsFor(String ns) {
+        // the topic is shared with other tests: only our keys are read, foreign (even malformed) records skipped
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+            if (r.value() != null && r.key() != null && r.key().startsWith(ns + "/")) {
+                try {
+                    decisions.add(EventJson.fromBytes(r.value(), ScalingDecision.class));
+                } catch (MalformedEventException e) {
+                    throw new AssertionError("our own decision is malformed", e);
+                }
+            }
+        });
+        return decisions.stream().filter(d -> d.autoscaler().namespace().equals(ns)).toList();
+    }
+
+    int replicas(String ns) {
+        return client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getReplicas();
+    }
+
+    @Test
+    void scrapesAboveTargetScaleTheDeploymentAndPublishTheDecision() {
+        String ns = setUp(false);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publishHotScrape(ns);
+            assertThat(replicas(ns)).isEqualTo(3);
+            assertThat(decisionsFor(ns)).anySatisfy(d -> {
+                assertThat(d.key()).isEqualTo(ns + "/web-hpa");
+                assertThat(d.desiredReplicas()).isEqualTo(3);
+                assertThat(d.appliedReplicas()).isEqualTo(3);
+                assertThat(d.reason()).isEqualTo("cpu resource utilization (percentage of request) above target");
+                assertThat(d.metrics().get(0).current().averageUtilization()).isEqualTo(200);
+            });
+        });
+        GenericKubernetesResource hpa = client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns)
+                .withName("web-hpa").get();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) hpa.getAdditionalProperties().get("status");
+        assertThat(status).containsEntry("desiredReplicas", 3).containsEntry("targets", "200%/50%");
+        assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SuccessfulRescale"));
+    }
+
+    @Test
+    void dryRunAutoscalerDecidesButNeverScales() {
+        String ns = setUp(true);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publishHotScrape(ns);
+            assertThat(decisionsFor(ns)).anySatisfy(d -> {
+                assertThat(d.dryRun()).isTrue();
+                assertThat(d.desiredReplicas()).isEqualTo(3);
+                assertThat(d.appliedReplicas()).isNull();
+            });
+        });
+        assertThat(replicas(ns)).isEqualTo(1);
+    }
+}
