@@ -2,10 +2,12 @@ package dev.scalebus.collector;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,26 +28,40 @@ final class FakeKubelet {
     private volatile boolean chunked = true;
     private final Supplier<String> expectedToken;
 
-    private FakeKubelet(Vertx vertx, String certName, Supplier<String> expectedToken) throws Exception {
+    private FakeKubelet(Vertx vertx, String certName, Supplier<String> expectedToken, boolean requireClientCert)
+            throws Exception {
         this.expectedToken = expectedToken;
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
                 .setPemKeyCertOptions(new PemKeyCertOptions()
                         .setCertPath("src/test/resources/tls/" + certName + ".pem")
                         .setKeyPath("src/test/resources/tls/" + certName + "-key.pem"));
+        if (requireClientCert) {
+            // like a kubelet with --client-ca-file: the TLS handshake fails without a client certificate it trusts
+            options.setClientAuth(ClientAuth.REQUIRED)
+                    .setTrustOptions(new PemTrustOptions().addCertPath("src/test/resources/tls/client-ca.pem"));
+        }
         server = vertx.createHttpServer(options).requestHandler(this::handle).listen()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** A kubelet with a certificate signed by the CA the collector trusts. */
     static FakeKubelet trusted(Vertx vertx, Supplier<String> token, Supplier<String> body) throws Exception {
-        FakeKubelet kubelet = new FakeKubelet(vertx, "kubelet", token);
+        FakeKubelet kubelet = new FakeKubelet(vertx, "kubelet", token, false);
         kubelet.body.set(body);
         return kubelet;
     }
 
     /** A kubelet whose certificate was signed by a CA the collector does not know. */
     static FakeKubelet untrusted(Vertx vertx, Supplier<String> token, Supplier<String> body) throws Exception {
-        FakeKubelet kubelet = new FakeKubelet(vertx, "kubelet-other", token);
+        FakeKubelet kubelet = new FakeKubelet(vertx, "kubelet-other", token, false);
+        kubelet.body.set(body);
+        return kubelet;
+    }
+
+    /** A kubelet that also requires a client certificate signed by the test client CA. */
+    static FakeKubelet requiringClientCertificate(Vertx vertx, Supplier<String> token, Supplier<String> body)
+            throws Exception {
+        FakeKubelet kubelet = new FakeKubelet(vertx, "kubelet", token, true);
         kubelet.body.set(body);
         return kubelet;
     }

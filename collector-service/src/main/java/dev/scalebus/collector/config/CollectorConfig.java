@@ -37,6 +37,12 @@ public interface CollectorConfig {
     /** PEM CA bundle that signs kubelet serving certificates ({@code --kubelet-certificate-authority}). */
     Optional<Path> kubeletCertificateAuthority();
 
+    /** PEM client certificate presented to kubelets ({@code --kubelet-client-certificate}); with the key. */
+    Optional<Path> kubeletClientCertificate();
+
+    /** PEM private key (PKCS#8 or PKCS#1 RSA, unencrypted) of the client certificate ({@code --kubelet-client-key}). */
+    Optional<Path> kubeletClientKey();
+
     /** Per-node request timeout, connect to last byte ({@code --kubelet-request-timeout}). */
     @WithDefault("10s")
     Duration kubeletRequestTimeout();

@@ -3,7 +3,9 @@ package dev.scalebus.collector.config;
 import dev.scalebus.events.NodeScrape;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +49,13 @@ public final class SettingsValidator {
         }
         if (config.kubeletInsecureTls() && config.kubeletCertificateAuthority().isPresent()) {
             problems.add("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set");
+        }
+        if (config.kubeletClientCertificate().isPresent() != config.kubeletClientKey().isPresent()) {
+            problems.add("kubelet-client-certificate and kubelet-client-key must be set together");
+        }
+        for (Optional<Path> file : List.of(config.kubeletClientCertificate(), config.kubeletClientKey())) {
+            file.filter(f -> !java.nio.file.Files.isReadable(f)).ifPresent(f ->
+                    problems.add("kubelet client certificate/key " + f + " is not a readable file"));
         }
         config.kubeletCertificateAuthority().filter(ca -> !java.nio.file.Files.isReadable(ca)).ifPresent(ca ->
                 problems.add("kubelet-certificate-authority " + ca + " is not a readable file"));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
@@ -28,17 +29,20 @@ public class KubeletClientProducer {
     }
 
     static SSLContext tls(CollectorConfig config) {
+        KeyManager[] keys = config.kubeletClientCertificate().isPresent() && config.kubeletClientKey().isPresent()
+                ? KubeletTls.clientKeys(config.kubeletClientCertificate().get(), config.kubeletClientKey().get())
+                : null;
         if (config.kubeletInsecureTls()) {
             LOG.warn("kubelet-insecure-tls is set: kubelet serving certificates are NOT verified");
-            return KubeletTls.insecure();
+            return KubeletTls.insecure(keys);
         }
         if (config.kubeletCertificateAuthority().isPresent()) {
-            return KubeletTls.verifiedBy(config.kubeletCertificateAuthority().get());
+            return KubeletTls.verifiedBy(config.kubeletCertificateAuthority().get(), keys);
         }
         if (Files.isReadable(KubeletTls.SERVICE_ACCOUNT_CA)) {
-            return KubeletTls.verifiedBy(KubeletTls.SERVICE_ACCOUNT_CA);
+            return KubeletTls.verifiedBy(KubeletTls.SERVICE_ACCOUNT_CA, keys);
         }
-        return KubeletTls.systemDefault();
+        return KubeletTls.systemDefault(keys);
     }
 
     void close(@Disposes KubeletClient client) {

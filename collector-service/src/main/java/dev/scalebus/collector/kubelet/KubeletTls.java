@@ -11,6 +11,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -26,8 +27,18 @@ public final class KubeletTls {
     private KubeletTls() {
     }
 
+    /** The client certificate's key managers ({@code --kubelet-client-certificate/-key}). */
+    public static KeyManager[] clientKeys(Path certificate, Path key) {
+        return PemKeys.keyManagers(certificate, key);
+    }
+
     /** Trusts exactly the certificates in a PEM bundle (host names are still verified). */
     public static SSLContext verifiedBy(Path caBundle) {
+        return verifiedBy(caBundle, null);
+    }
+
+    /** As {@link #verifiedBy(Path)}, presenting a client certificate when {@code keys} is not null. */
+    public static SSLContext verifiedBy(Path caBundle, KeyManager[] keys) {
         try (InputStream in = Files.newInputStream(caBundle)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);
@@ -43,7 +54,7 @@ public final class KubeletTls {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(keys, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use kubelet-certificate-authority " + caBundle + ": "
@@ -51,9 +62,14 @@ public final class KubeletTls {
         }
     }
 
-    /** The JVM's default trust store. */
-    public static SSLContext systemDefault() {
+    /** The JVM's default trust store, presenting a client certificate when {@code keys} is not null. */
+    public static SSLContext systemDefault(KeyManager[] keys) {
         try {
+            if (keys != null) {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keys, null, null);
+                return context;
+            }
             return SSLContext.getDefault();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no default SSLContext", e);
@@ -64,10 +80,10 @@ public final class KubeletTls {
      * Accepts any certificate and host name ({@code --kubelet-insecure-tls}). An X509ExtendedTrustManager is used
      * because the JDK then leaves endpoint identification to it, so the host-name check is skipped too.
      */
-    public static SSLContext insecure() {
+    public static SSLContext insecure(KeyManager[] keys) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAll()}, null);
+            context.init(keys, new TrustManager[] {new TrustAll()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build an insecure SSLContext", e);

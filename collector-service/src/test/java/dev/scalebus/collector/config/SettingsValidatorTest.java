@@ -20,7 +20,8 @@ class SettingsValidatorTest {
     void rejectsTimeoutAboveNinetyPercentOfResolutionLikeMetricsServer() {
         Settings d = Settings.defaults();
         Settings tooLong = new Settings(Duration.ofSeconds(10), d.kubeletPreferredAddressTypes(), 10250, true, false,
-                Optional.empty(), Duration.ofMillis(9001), Optional.empty(), "/metrics/resource", 64, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMillis(9001), Optional.empty(),
+                "/metrics/resource", 64, Optional.empty(),
                 1, 10000, d.tokenFile(), d.maxBodyBytes());
 
         assertThatThrownBy(() -> SettingsValidator.validate(tooLong))
@@ -31,7 +32,8 @@ class SettingsValidatorTest {
     void listsEveryProblemAtOnce() {
         Settings d = Settings.defaults();
         Settings bad = new Settings(d.metricResolution(), List.of("InternalIP", "Internal"), 0, true, true,
-                Optional.of(Path.of("/ca.pem")), d.kubeletRequestTimeout(), Optional.empty(), "/metrics", 0,
+                Optional.of(Path.of("/ca.pem")), Optional.of(Path.of("/client.pem")), Optional.empty(),
+                d.kubeletRequestTimeout(), Optional.empty(), "/metrics", 0,
                 Optional.of(3), 2, 0, d.tokenFile(), 10);
 
         assertThatThrownBy(() -> SettingsValidator.validate(bad))
@@ -39,6 +41,7 @@ class SettingsValidatorTest {
                 .hasMessageContaining("kubelet-port must be in 1..65535")
                 .hasMessageContaining("kubelet-insecure-tls and kubelet-certificate-authority cannot both be set")
                 .hasMessageContaining("kubelet-certificate-authority /ca.pem is not a readable file")
+                .hasMessageContaining("kubelet-client-certificate and kubelet-client-key must be set together")
                 .hasMessageContaining("scrape-path must be /metrics/resource or /stats/summary")
                 .hasMessageContaining("concurrency must be at least 1")
                 .hasMessageContaining("shard-index must be in [0, shard-count=2)")
