@@ -103,6 +103,14 @@ class KubectlTest {
                 List.of("web-2", "app", "250m", "100Mi"));
     }
 
+    @Test
+    void topPodDecodesTheProtobufAnswerKubectlAsksFor() throws Exception {
+        String log = kubectl("top", "pod", "-n", TestData.NS, "-v=8");
+        assertThat(log).contains("Accept: application/vnd.kubernetes.protobuf")
+                .contains("Content-Type: application/vnd.kubernetes.protobuf")
+                .containsPattern("web-1\\s+3m\\s+1006Mi");
+    }
+
     private static List<List<String>> table(String output) {
         List<List<String>> rows = new ArrayList<>();
         output.lines().filter(l -> !l.isBlank()).forEach(l -> rows.add(List.of(l.trim().split("\\s+"))));

@@ -211,10 +211,18 @@ class MetricsApiResourceTest {
     }
 
     @Test
-    void kubectlsProtobufFirstAcceptGetsJsonAndProtobufOnlyIs406() {
-        api().accept("application/vnd.kubernetes.protobuf,application/json").get(V1BETA1 + "/nodes")
-                .then().statusCode(200).contentType("application/json").body("kind", equalTo("NodeMetricsList"));
-        api().accept("application/vnd.kubernetes.protobuf").get(V1BETA1 + "/nodes").then().statusCode(406)
+    void kubectlsProtobufFirstAcceptGetsProtobufAndJsonOnlyClientsGetJson() {
+        byte[] body = api().accept("application/vnd.kubernetes.protobuf,application/json").get(V1BETA1 + "/nodes")
+                .then().statusCode(200).contentType("application/vnd.kubernetes.protobuf").extract().asByteArray();
+        assertThat(java.util.Arrays.copyOf(body, 4)).isEqualTo(new byte[] {'k', '8', 's', 0});
+        assertThat(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NodeMetricsList")
+                .contains(TestData.NODE_A).contains("329087452n");
+        api().accept("application/json").get(V1BETA1 + "/nodes").then().statusCode(200)
+                .contentType("application/json").body("kind", equalTo("NodeMetricsList"));
+        api().accept("application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io,"
+                + "application/json;as=Table;v=v1;g=meta.k8s.io").get(V1BETA1 + "/nodes").then().statusCode(200)
+                .body("kind", equalTo("Table"));
+        api().accept("application/yaml").get(V1BETA1 + "/nodes").then().statusCode(406)
                 .body("reason", equalTo("NotAcceptable"));
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * metrics.k8s.io/v1beta1 as metrics-server serves it (pkg/api/node.go, pod.go): get and list of NodeMetrics and
  * PodMetrics, labelSelector and fieldSelector on lists, lists sorted by name (namespace, name), 404 Status for an
- * object without metrics, JSON or Table by {@link Negotiation}.
+ * object without metrics, protobuf, JSON or Table by {@link Negotiation}.
  */
 @Path("/apis/metrics.k8s.io/v1beta1")
 public class MetricsResource {
@@ -50,20 +50,16 @@ public class MetricsResource {
         Negotiation form = Negotiation.of(accept);
         LabelSelector labels = LabelSelector.parse(labelSelector);
         FieldSelector fields = FieldSelector.parse(fieldSelector);
-        Instant now = clock.instant();
         List<NodePoint> nodes = new ArrayList<>();
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<Map<String, String>> nodeLabelSets = new ArrayList<>();
         for (NodePoint n : window.nodes()) {
-            Map<String, String> nodeLabelSet = nodeLabels.labels(n.name());
-            if (labels.matches(nodeLabelSet) && fields.matches(Map.of(FieldSelector.NAME, n.name()))) {
+            Map<String, String> set = nodeLabels.labels(n.name());
+            if (labels.matches(set) && fields.matches(Map.of(FieldSelector.NAME, n.name()))) {
                 nodes.add(n);
-                items.add(MetricsJson.node(n, nodeLabelSet, now, false));
+                nodeLabelSets.add(set);
             }
         }
-        if (form.form() == Negotiation.Form.TABLE) {
-            return json(TableJson.nodes(nodes, items, form.tableVersion()));
-        }
-        return json(MetricsJson.list("NodeMetricsList", items));
+        return nodes(form, nodes, nodeLabelSets, true);
     }
 
     @GET
@@ -71,11 +67,7 @@ public class MetricsResource {
     public Response getNode(@PathParam("name") String name, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Negotiation form = Negotiation.of(accept);
         NodePoint node = window.node(name).orElseThrow(() -> KubeStatus.notFound("nodemetrics", name));
-        Map<String, Object> object = MetricsJson.node(node, nodeLabels.labels(name), clock.instant(), true);
-        if (form.form() == Negotiation.Form.TABLE) {
-            return json(TableJson.nodes(List.of(node), List.of(object), form.tableVersion()));
-        }
-        return json(object);
+        return nodes(form, List.of(node), List.of(nodeLabels.labels(name)), false);
     }
 
     @GET
@@ -93,7 +85,6 @@ public class MetricsResource {
         Negotiation form = Negotiation.of(accept);
         LabelSelector labels = LabelSelector.parse(labelSelector);
         FieldSelector fields = FieldSelector.parse(fieldSelector);
-        Instant now = clock.instant();
         List<PodPoint> pods = new ArrayList<>();
         for (PodPoint p : window.pods(namespace)) {
             if (labels.matches(p.labels()) && fields.matches(Map.of(FieldSelector.NAME, p.key().name(),
@@ -101,11 +92,7 @@ public class MetricsResource {
                 pods.add(p);
             }
         }
-        List<Map<String, Object>> items = pods.stream().map(p -> MetricsJson.pod(p, now, false)).toList();
-        if (form.form() == Negotiation.Form.TABLE) {
-            return json(TableJson.pods(pods, items, form.tableVersion()));
-        }
-        return json(MetricsJson.list("PodMetricsList", items));
+        return pods(form, pods, true);
     }
 
     @GET
@@ -115,14 +102,42 @@ public class MetricsResource {
         Negotiation form = Negotiation.of(accept);
         PodPoint pod = window.pod(new PodKey(namespace, name))
                 .orElseThrow(() -> KubeStatus.notFound("podmetrics", namespace + "/" + name));
-        Map<String, Object> object = MetricsJson.pod(pod, clock.instant(), true);
-        if (form.form() == Negotiation.Form.TABLE) {
-            return json(TableJson.pods(List.of(pod), List.of(object), form.tableVersion()));
+        return pods(form, List.of(pod), false);
+    }
+
+    private Response nodes(Negotiation form, List<NodePoint> nodes, List<Map<String, String>> labels, boolean list) {
+        Instant now = clock.instant();
+        if (form.form() == Negotiation.Form.PROTOBUF) {
+            return protobuf(list ? MetricsProtobuf.nodes(nodes, labels, now)
+                    : MetricsProtobuf.node(nodes.get(0), labels.get(0), now));
         }
-        return json(object);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            items.add(MetricsJson.node(nodes.get(i), labels.get(i), now, !list));
+        }
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.nodes(nodes, items, form.tableVersion()));
+        }
+        return json(list ? MetricsJson.list("NodeMetricsList", items) : items.get(0));
+    }
+
+    private Response pods(Negotiation form, List<PodPoint> pods, boolean list) {
+        Instant now = clock.instant();
+        if (form.form() == Negotiation.Form.PROTOBUF) {
+            return protobuf(list ? MetricsProtobuf.pods(pods, now) : MetricsProtobuf.pod(pods.get(0), now));
+        }
+        List<Map<String, Object>> items = pods.stream().map(p -> MetricsJson.pod(p, now, !list)).toList();
+        if (form.form() == Negotiation.Form.TABLE) {
+            return json(TableJson.pods(pods, items, form.tableVersion()));
+        }
+        return json(list ? MetricsJson.list("PodMetricsList", items) : items.get(0));
     }
 
     static Response json(Object body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response protobuf(byte[] body) {
+        return Response.ok(body, MetricsProtobuf.MEDIA_TYPE).build();
     }
 }

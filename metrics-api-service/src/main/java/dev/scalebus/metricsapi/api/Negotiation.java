@@ -2,13 +2,15 @@ package dev.scalebus.metricsapi.api;
 
 /**
  * Picks the response form from {@code Accept}, in the client's order, as the apiserver's negotiation does for what
- * this server can write: plain JSON, or a meta.k8s.io Table as JSON. kubectl's default
- * {@code application/vnd.kubernetes.protobuf,application/json} falls through to JSON, which client-go decodes by
- * the response's Content-Type. Anything else (protobuf only, yaml only) is 406.
+ * this server can write: protobuf (kubectl's first choice, {@code application/vnd.kubernetes.protobuf,
+ * application/json}), plain JSON, or a meta.k8s.io Table as JSON (a protobuf Table is not written: such a range is
+ * skipped for the next one). Anything else (yaml only) is 406.
  */
 public record Negotiation(Form form, String tableVersion) {
 
-    public enum Form { JSON, TABLE }
+    public enum Form { JSON, TABLE, PROTOBUF }
+
+    public static final Negotiation PROTOBUF = new Negotiation(Form.PROTOBUF, null);
 
     public static final Negotiation JSON = new Negotiation(Form.JSON, null);
 
@@ -32,6 +34,9 @@ public record Negotiation(Form form, String tableVersion) {
                         default -> { }
                     }
                 }
+            }
+            if (type.equals(MetricsProtobuf.MEDIA_TYPE) && as == null) {
+                return PROTOBUF;
             }
             boolean json = type.equals("application/json") || type.equals("application/*") || type.equals("*/*");
             if (!json) {

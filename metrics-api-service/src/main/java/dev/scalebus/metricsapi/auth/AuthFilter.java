@@ -72,9 +72,15 @@ public class AuthFilter {
         if (!enabled || alwaysAllow.contains(path)) {
             return null;
         }
-        AuthenticationResult result = authenticator.authenticate(headers(request), peerChain(request));
+        AuthenticationResult result;
+        try {
+            result = authenticator.authenticate(headers(request), peerChain(request));
+        } catch (RuntimeException e) {
+            // as the apiserver: a TokenReview that cannot be made is an authentication failure, not a 500
+            result = new AuthenticationResult(null, "token review failed: " + e);
+        }
         if (!result.authenticated()) {
-            LOG.debugf("401 for %s: %s", path, result.failure());
+            LOG.infof("401 for %s [correlation %s]: %s", path, correlation(), result.failure());
             return StatusExceptionMapper.response(KubeStatus.unauthorized());
         }
         RequestAttributes attributes = RequestAttributes.of(request.method().name(), path);
@@ -82,7 +88,7 @@ public class AuthFilter {
         try {
             decision = authorizer.authorize(result.user(), attributes);
         } catch (RuntimeException e) {
-            String id = java.util.UUID.randomUUID().toString();
+            String id = correlation();
             LOG.infof("authorization review failed for %s [correlation %s]: %s", path, id, e.toString());
             return StatusExceptionMapper.response(KubeStatus.internal("authorization check failed (correlation "
                     + id + ")"));
@@ -91,10 +97,15 @@ public class AuthFilter {
             return null;
         }
         String user = result.user().name();
+        LOG.infof("403 for %s %s by %s [correlation %s]", attributes.verb(), path, user, correlation());
         return StatusExceptionMapper.response(attributes.resourceRequest()
                 ? KubeStatus.forbidden(user, attributes.verb(), attributes.resource(), attributes.namespace(),
                         attributes.name(), decision.reason())
                 : KubeStatus.forbiddenPath(user, attributes.verb(), path));
+    }
+
+    private static String correlation() {
+        return java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Map<String, List<String>> headers(HttpServerRequest request) {
