@@ -59,7 +59,8 @@ public final class SettingsValidator {
         }
         config.kubeletCertificateAuthority().filter(ca -> !java.nio.file.Files.isReadable(ca)).ifPresent(ca ->
                 problems.add("kubelet-certificate-authority " + ca + " is not a readable file"));
-        if (!Set.of(NodeScrape.SOURCE_METRICS_RESOURCE, NodeScrape.SOURCE_STATS_SUMMARY).contains(config.scrapePath())) {
+        Set<String> paths = Set.of(NodeScrape.SOURCE_METRICS_RESOURCE, NodeScrape.SOURCE_STATS_SUMMARY);
+        if (!paths.contains(config.scrapePath())) {
             problems.add("scrape-path must be /metrics/resource or /stats/summary, got " + config.scrapePath());
         }
         if (config.concurrency() < 1) {

@@ -43,7 +43,7 @@ public class NodeDiscovery {
         Informable<Node> nodes = config.nodeSelector().isPresent()
                 ? client.nodes().withLabelSelector(config.nodeSelector().get())
                 : client.nodes();
-        informer = nodes.runnableInformer(0);
+        informer = nodes.runnableInformer(0).exceptionHandler(InformerRetry.forever("nodes"));
         informer.start();
         LOG.infof("watching nodes (selector %s) as shard %d of %d", config.nodeSelector().orElse("<all>"),
                 shard.index(), shard.count());

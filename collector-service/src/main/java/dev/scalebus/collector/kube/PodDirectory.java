@@ -26,7 +26,7 @@ public class PodDirectory {
     }
 
     void start(@Observes @Priority(10) StartupEvent event) {
-        informer = client.pods().inAnyNamespace().runnableInformer(0);
+        informer = client.pods().inAnyNamespace().runnableInformer(0).exceptionHandler(InformerRetry.forever("pods"));
         informer.start();
     }
 

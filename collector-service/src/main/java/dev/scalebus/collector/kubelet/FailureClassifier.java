@@ -24,7 +24,8 @@ public final class FailureClassifier {
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-                return new ScrapeException(FailureReason.TIMEOUT, "no complete answer in time: " + describe(cause), error);
+                return new ScrapeException(FailureReason.TIMEOUT, "no complete answer in time: " + describe(cause),
+                        error);
             }
             if (cause instanceof SSLException) {
                 return new ScrapeException(FailureReason.TLS, "TLS failed: " + describe(cause), error);
@@ -45,7 +46,8 @@ public final class FailureClassifier {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable error = failure;
-        while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) {
+        while ((error instanceof CompletionException || error instanceof ExecutionException)
+                && error.getCause() != null) {
             error = error.getCause();
         }
         return error;

@@ -19,7 +19,8 @@ public class KubeletClientProducer {
     private static final Logger LOG = Logger.getLogger(KubeletClientProducer.class);
 
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(
-            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("kubelet-http")); // TLS handshake work runs here
+            // TLS handshake work (certificate checks, key exchange) runs on these threads
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("kubelet-http"));
 
     @Produces
     @ApplicationScoped

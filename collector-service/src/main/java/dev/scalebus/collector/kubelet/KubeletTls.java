@@ -43,7 +43,8 @@ public final class KubeletTls {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("kubelet-certificate-authority " + caBundle + " holds no certificate");
+                throw new IllegalArgumentException("kubelet-certificate-authority " + caBundle
+                        + " holds no certificate");
             }
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);

@@ -100,7 +100,7 @@ public class CollectorMetrics {
     }
 
     public void bufferGauge(Supplier<Number> size) {
-        Gauge.builder("scalebus.collector.publish.buffer.size", size).description("NodeScrape events waiting for the broker")
-                .register(registry);
+        Gauge.builder("scalebus.collector.publish.buffer.size", size)
+                .description("NodeScrape events waiting for the broker").register(registry);
     }
 }

@@ -10,5 +10,6 @@ import java.time.Instant;
  * @param cpuUsageCoreNanoSeconds cumulative CPU time
  * @param kubeletNanoCores        the kubelet's own rate for this reading, if it gave one
  */
-public record CumulativePoint(Instant startTime, Instant timestamp, long cpuUsageCoreNanoSeconds, Long kubeletNanoCores) {
+public record CumulativePoint(Instant startTime, Instant timestamp, long cpuUsageCoreNanoSeconds,
+        Long kubeletNanoCores) {
 }

@@ -124,7 +124,8 @@ public final class NodeScrapeAssembler {
             RateCalculator.Outcome outcome = observation.container(key, new CumulativePoint(point.startTime(),
                     point.timestamp(), point.cpuUsageCoreNanoSeconds(), point.cpuNanoCores()));
             rate = outcome.rate();
-            if (outcome.gap() == RateCalculator.Gap.RESTARTED || outcome.gap() == RateCalculator.Gap.COUNTER_DECREASED) {
+            if (outcome.gap() == RateCalculator.Gap.RESTARTED
+                    || outcome.gap() == RateCalculator.Gap.COUNTER_DECREASED) {
                 LOG.debugf("%s/%s: %s, no CPU rate until the next point", subject, key.container(), outcome.gap());
             }
         } else {

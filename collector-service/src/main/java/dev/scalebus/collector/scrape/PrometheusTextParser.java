@@ -155,11 +155,13 @@ public final class PrometheusTextParser {
         }
 
         private ScrapeException fail(String what) {
-            return ScrapeException.malformed("Prometheus text line " + lineNumber + " column " + (pos + 1) + ": " + what);
+            return ScrapeException.malformed("Prometheus text line " + lineNumber + " column " + (pos + 1) + ": "
+                    + what);
         }
 
         private static boolean isNameChar(char c, boolean first) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (!first && c >= '0' && c <= '9');
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
+                    || (!first && c >= '0' && c <= '9');
         }
 
         private static boolean isFloat(String value) {
