@@ -2,17 +2,25 @@ package dev.scalebus.autoscaler;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@io.quarkus.test.kubernetes.client.WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true)
 class HealthEndpointsTest {
 
     @Test
     void livenessIsUp() {
         given().when().get("/q/health/live")
                 .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessReportsTheKubernetesApi() {
+        given().when().get("/q/health/ready")
+                .then().body("checks.name", hasItem("kubernetes-api"));
     }
 }
