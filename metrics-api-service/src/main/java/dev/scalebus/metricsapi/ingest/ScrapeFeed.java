@@ -99,6 +99,10 @@ public final class ScrapeFeed implements AutoCloseable {
         List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
         List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
                 .toList();
+        if (partitions.isEmpty()) {
+            // never "caught up" with a topic that does not exist yet: retry from the top of the loop
+            throw new IllegalStateException("topic " + topic + " has no partitions yet");
+        }
         c.assign(partitions);
         long since = clock.millis() - lookback.toMillis();
         Map<TopicPartition, Long> query = new HashMap<>();

@@ -17,7 +17,10 @@ final class PodEntry {
 
     final String node;
     final long seenMillis;
-    /** False when at least one container had no rate or memory in the latest scrape: the pod is not served. */
+    /**
+     * False when the pod is known not to be Running, or at least one container had no rate or memory in the latest
+     * scrape: the pod is not served.
+     */
     final boolean complete;
     private final String[] labelKeysAndValues;
     private final String[] containerNames;
@@ -52,7 +55,8 @@ final class PodEntry {
         int[] windows = new int[n];
         long[] cpu = new long[n];
         long[] memory = new long[n];
-        boolean complete = n > 0;
+        // metrics-server serves Running pods only (its pod informer selects status.phase=Running)
+        boolean complete = n > 0 && (pod.phase() == null || "Running".equals(pod.phase()));
         for (int i = 0; i < n; i++) {
             ContainerSample c = samples.get(i);
             names[i] = c.name().intern();

@@ -67,6 +67,15 @@ class MetricsWindowTest {
     }
 
     @Test
+    void servesRunningPodsOnlyAsMetricsServersInformer() {
+        dev.scalebus.events.PodSample succeeded = new dev.scalebus.events.PodSample("ns", "job-1", "u", Map.of(),
+                null, "Succeeded", false, null, null, false, java.util.List.of(container("c", T0, 15_000, 1, 1)));
+        window.accept(scrape("n1", T0, 1, 1, succeeded, pod("ns", "web", Map.of(), container("c", T0, 15_000, 1, 1))));
+
+        assertThat(window.pods("ns")).extracting(p -> p.key().name()).containsExactly("web");
+    }
+
+    @Test
     void dropsAPodMissingFromItsNodesNextScrape() {
         window.accept(scrape("n1", T0, 1, 1, pod("ns", "a", Map.of(), container("c", T0, 15_000, 1, 1)),
                 pod("ns", "b", Map.of(), container("c", T0, 15_000, 1, 1))));
