@@ -104,6 +104,17 @@ class KubectlTest {
     }
 
     @Test
+    void topPodPassesFieldSelectorsAndAllNamespacesToTheMetricsApi() throws Exception {
+        List<List<String>> one = table(kubectl("top", "pod", "--field-selector", "metadata.name=web-2"));
+        assertThat(one.subList(1, one.size())).containsExactly(List.of("web-2", "250m", "100Mi"));
+
+        List<List<String>> all = table(kubectl("top", "pod", "-A", "-l", "app=web"));
+        assertThat(all.get(0)).containsExactly("NAMESPACE", "NAME", "CPU(cores)", "MEMORY(bytes)");
+        assertThat(all).contains(List.of(TestData.NS, "web-1", "3m", "1006Mi"),
+                List.of(TestData.NS_OTHER, "other-0", "1m", "0Mi"));
+    }
+
+    @Test
     void topPodDecodesTheProtobufAnswerKubectlAsksFor() throws Exception {
         String log = kubectl("top", "pod", "-n", TestData.NS, "-v=8");
         assertThat(log).contains("Accept: application/vnd.kubernetes.protobuf")
