@@ -71,9 +71,10 @@ public final class SimulatedCluster implements AutoCloseable {
             listen();
             api = new ApiServer(workDir);
             this.apiServer = api;
-            ClusterSeeder.seed(apiServer.store(), settings, nodes, now);
+            PodRegistry podIps = new PodRegistry();
+            ClusterSeeder.seed(apiServer.store(), settings, nodes, now, podIps);
             this.controller = new DeploymentController(apiServer.store(), new Scheduler(nodes), settings.clock(),
-                    catalog(settings), now, settings.timeCompression(), new PodRegistry());
+                    catalog(settings), now, settings.timeCompression(), podIps);
             controller.reconcile();
         } catch (RuntimeException e) {
             kubelets.close();
@@ -212,6 +213,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 .filter(p -> p.namespace().equals(namespace) && p.name().equals(podName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pod " + namespace + "/" + podName));
         pod.restartContainer(containerName, settings.clock().instant());
+        controller.publishPodStatus(pod, nodesByName.get(pod.nodeName()));
         LOG.infof("container %s/%s/%s restarted", namespace, podName, containerName);
     }
 

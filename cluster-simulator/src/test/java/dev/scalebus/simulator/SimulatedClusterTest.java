@@ -169,6 +169,8 @@ class SimulatedClusterTest {
                 .isLessThan(before.containers().get(0).cpuUsageCoreNanoSeconds());
         assertThat(after.containers().get(0).startTime()).isAfter(before.containers().get(0).startTime());
         assertThat(after.cpuUsageCoreNanoSeconds()).isGreaterThanOrEqualTo(before.cpuUsageCoreNanoSeconds());
+        assertThat(cluster.client().pods().inNamespace(NS).withName(pod.name()).get().getStatus()
+                .getContainerStatuses().get(0).getRestartCount()).isEqualTo(1);
     }
 
     @Test

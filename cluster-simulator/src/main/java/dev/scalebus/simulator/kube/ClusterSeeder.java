@@ -30,7 +30,8 @@ public final class ClusterSeeder {
     private ClusterSeeder() {
     }
 
-    public static void seed(KubeStore store, SimulatorSettings settings, List<SimNode> nodes, Instant now) {
+    public static void seed(KubeStore store, SimulatorSettings settings, List<SimNode> nodes, Instant now,
+            PodRegistry ips) {
         Set<String> namespaces = new LinkedHashSet<>(List.of("default", "kube-system"));
         if (settings.podsPerNode() > 0) {
             namespaces.add(FILLER_NAMESPACE);
@@ -40,7 +41,6 @@ public final class ClusterSeeder {
             store.create(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata()
                     .withNewStatus().withPhase("Active").endStatus().build());
         }
-        PodRegistry ips = new PodRegistry();
         for (SimNode node : nodes) {
             store.create(KubeObjects.node(node));
             for (int i = 0; i < settings.podsPerNode(); i++) {

@@ -176,6 +176,13 @@ public final class DeploymentController {
         }
     }
 
+    /** Writes a pod's status (readiness, container start times and restart counts) if the pod is an API object. */
+    public void publishPodStatus(SimPod p, SimNode node) {
+        if (store.get(Pod.class, p.namespace(), p.name()) != null) {
+            store.putStatus(apiPodRef(p), KubeObjects.podStatus(p, node, pods.ipOf(p, node)));
+        }
+    }
+
     private static Pod apiPodRef(SimPod p) {
         Pod ref = new Pod();
         ref.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(p.name())
