@@ -27,13 +27,19 @@ public final class TestData {
      * web-5d8f7c) in {@code namespace}, two containers each; usage grows with {@code seed} so values differ.
      */
     public static NodeScrape scrape(String node, String namespace, Instant time, int pods, long seed) {
+        return scrape(node, namespace, time, pods, seed, "web-5d8f7c-");
+    }
+
+    /** As above with pod names {@code podPrefix + index}. */
+    public static NodeScrape scrape(String node, String namespace, Instant time, int pods, long seed,
+            String podPrefix) {
         List<PodSample> podSamples = new ArrayList<>();
         for (int p = 0; p < pods; p++) {
             List<ContainerSample> containers = List.of(
                     container("app", time, 100_000_000L + seed * 1_000_000L + p * 10_000L, 200_000_000L + seed * 1000 + p,
                             250L, 268_435_456L),
                     container("sidecar", time, 5_000_000L + seed * 1000L + p, 20_000_000L + seed + p, 50L, 67_108_864L));
-            podSamples.add(new PodSample(namespace, "web-5d8f7c-" + p, UUID.randomUUID().toString(),
+            podSamples.add(new PodSample(namespace, podPrefix + p, UUID.randomUUID().toString(),
                     Map.of("app", "web", "pod-template-hash", "5d8f7c"), new OwnerReference("ReplicaSet", "web-5d8f7c"),
                     "Running", true, time.minusSeconds(3600), time.minusSeconds(3600), false, containers));
         }

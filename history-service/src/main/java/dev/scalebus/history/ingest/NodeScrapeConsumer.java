@@ -1,24 +1,33 @@
 package dev.scalebus.history.ingest;
 
+import dev.scalebus.events.EventJson;
 import dev.scalebus.events.NodeScrape;
 import dev.scalebus.events.Topics;
 import dev.scalebus.history.HistoryConfig;
 import dev.scalebus.history.store.SampleWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores every node scrape. The method is blocking and transactional: it returns (and SmallRye acks the record)
- * only after the database commit, and the throttled commit strategy commits an offset only once every record
- * before it is acked. A crash between the two re-delivers the record, which the natural keys make harmless.
- * A record that cannot be read never gets here: the failure handler sends it to the dead-letter topic.
+ * Stores node scrapes a poll batch at a time: one transaction and three multi-row inserts for the whole batch.
+ * The method is blocking and returns only after the database commit, so SmallRye acks the batch (and the throttled
+ * strategy commits its offsets) only then; a crash in between re-delivers the batch, which the natural keys make
+ * harmless. Unreadable records (the failure handler turned them into null) and records the database refuses go
+ * to scalebus.dead-letter with the reason, before the batch is acked; the rest of the batch is stored.
  */
 @ApplicationScoped
 public class NodeScrapeConsumer {
@@ -26,31 +35,59 @@ public class NodeScrapeConsumer {
     private static final Logger LOG = Logger.getLogger(NodeScrapeConsumer.class);
 
     private final SampleWriter writer;
+    private final DeadLetters deadLetters;
     private final HistoryConfig config;
     private final Clock clock;
     private final Counter containerSamples;
-    private final Counter duplicates;
 
-    public NodeScrapeConsumer(SampleWriter writer, HistoryConfig config, Clock clock, MeterRegistry registry) {
+    public NodeScrapeConsumer(SampleWriter writer, DeadLetters deadLetters, HistoryConfig config, Clock clock,
+            MeterRegistry registry) {
         this.writer = writer;
+        this.deadLetters = deadLetters;
         this.config = config;
         this.clock = clock;
         this.containerSamples = registry.counter("scalebus.history.container.samples.stored");
-        this.duplicates = registry.counter("scalebus.history.scrapes.redelivered");
     }
 
     @Incoming(Topics.NODE_SCRAPES)
     @Blocking
-    @Transactional
-    public void consume(NodeScrape scrape) {
-        if (scrape == null) {
-            return; // a tombstone: nothing to store
+    public void consume(ConsumerRecords<String, NodeScrape> batch) {
+        List<ConsumerRecord<String, NodeScrape>> good = new ArrayList<>();
+        for (ConsumerRecord<String, NodeScrape> r : batch) {
+            if (r.value() != null) {
+                good.add(r);
+                continue;
+            }
+            Header reason = r.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
+            if (reason != null) {
+                Header data = r.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA);
+                deadLetters.send(new DeadLetters.Failed(r.topic(), r.partition(), r.offset(), r.key(),
+                        data == null ? null : data.value(), new String(reason.value(), StandardCharsets.UTF_8)));
+            } // else a tombstone: nothing to store
         }
-        SampleWriter.Written written = writer.write(List.of(scrape), clock.instant().minus(config.retention().raw()));
+        if (good.isEmpty()) {
+            return;
+        }
+        Instant notBefore = clock.instant().minus(config.retention().raw());
+        try {
+            store(good.stream().map(ConsumerRecord::value).toList(), notBefore);
+        } catch (RuntimeException batchFailed) {
+            // find the records the database refuses: store one by one, dead-letter those that fail
+            LOG.infof("batch of %d scrapes failed (%s); storing one by one", good.size(), batchFailed.getMessage());
+            for (ConsumerRecord<String, NodeScrape> r : good) {
+                try {
+                    store(List.of(r.value()), notBefore);
+                } catch (RuntimeException e) {
+                    deadLetters.send(new DeadLetters.Failed(r.topic(), r.partition(), r.offset(), r.key(),
+                            EventJson.toBytes(r.value()), "not stored: " + e.getMessage()));
+                }
+            }
+        }
+    }
+
+    private void store(List<NodeScrape> scrapes, Instant notBefore) {
+        SampleWriter.Written written = QuarkusTransaction.requiringNew().call(() -> writer.write(scrapes, notBefore));
         containerSamples.increment(written.containers());
-        if (written.pods() == 0 && !scrape.pods().isEmpty()) {
-            duplicates.increment();
-        }
-        LOG.debugf("scrape of %s at %s: stored %s", scrape.nodeName(), scrape.scrapeTime(), written);
+        LOG.debugf("stored %d scrapes: %s", scrapes.size(), written);
     }
 }

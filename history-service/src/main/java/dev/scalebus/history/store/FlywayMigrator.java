@@ -19,15 +19,16 @@ public class FlywayMigrator {
     private static final Logger LOG = Logger.getLogger(FlywayMigrator.class);
 
     void migrate(@Observes @Priority(1) StartupEvent event, AgroalDataSource dataSource, HistoryConfig config) {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(config.schema())
                 .defaultSchema(config.schema())
                 .createSchemas(true)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.infof("schema %s at version %s (%d migrations applied)", config.schema(), result.targetSchemaVersion,
-                result.migrationsExecuted);
+                .load();
+        var result = flyway.migrate();
+        var current = flyway.info().current();
+        LOG.infof("schema %s at version %s (%d migrations applied now)", config.schema(),
+                current == null ? "none" : current.getVersion(), result.migrationsExecuted);
     }
 }
