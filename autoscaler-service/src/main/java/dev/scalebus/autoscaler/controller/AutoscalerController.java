@@ -5,6 +5,7 @@ import dev.scalebus.autoscaler.hpa.Evaluation;
 import dev.scalebus.autoscaler.hpa.Evaluator;
 import dev.scalebus.autoscaler.hpa.History;
 import dev.scalebus.autoscaler.hpa.HpaDefaults;
+import dev.scalebus.autoscaler.hpa.HpaStatus;
 import dev.scalebus.autoscaler.hpa.MetricReads;
 import dev.scalebus.autoscaler.hpa.MetricSpec;
 import dev.scalebus.autoscaler.hpa.ScaleView;
@@ -48,6 +49,8 @@ public class AutoscalerController {
     private final ControllerSettings settings;
     private final Map<String, History> histories = new ConcurrentHashMap<>();
     private final Map<String, String> selectors = new ConcurrentHashMap<>();
+    // the status this controller last wrote: fresher than the informer's copy right after a write
+    private final Map<String, HpaStatus> written = new ConcurrentHashMap<>();
 
     public AutoscalerController(AutoscalerStore store, TargetScaler scaler, KubePods pods, KubeEvents events,
             PodMetricsWindow window, @Channel("scalebus.scaling-decisions") Emitter<ScalingDecision> decisions,
@@ -69,7 +72,9 @@ public class AutoscalerController {
     public void evaluateNamespace(String namespace) {
         List<AutoscalerObject> list = store.list(namespace);
         if (namespace == null) {
-            histories.keySet().retainAll(list.stream().map(AutoscalerObject::key).toList());
+            List<String> keys = list.stream().map(AutoscalerObject::key).toList();
+            histories.keySet().retainAll(keys);
+            written.keySet().retainAll(keys);
         }
         for (AutoscalerObject a : list) {
             try {
@@ -97,16 +102,24 @@ public class AutoscalerController {
         List<String> others = selectors.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(a.namespace() + "/") && !e.getKey().equals(a.key()))
                 .map(Map.Entry::getValue).filter(s -> s != null && !s.isBlank()).toList();
-        Evaluation.Input in = new Evaluation.Input(a.spec(), a.status(), histories.get(a.key()), scale, scaleError,
+        HpaStatus before = written.getOrDefault(a.key(), a.status());
+        Evaluation.Input in = new Evaluation.Input(a.spec(), before, histories.get(a.key()), scale, scaleError,
                 scale == null ? List.of() : pods.list(a.namespace()), reads(a), others, settings, now);
         Evaluation.Result r = Evaluator.evaluate(in,
                 replicas -> a.dryRun() ? null : scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas));
         histories.put(a.key(), r.history());
         List<MetricSpec> specs = HpaDefaults.apply(a.spec()).metrics();
-        store.writeStatus(a, r.status(), DecisionFactory.targets(specs, r.metrics()));
-        r.events().forEach(e -> events.record(a.namespace(), a.name(), e.type(), e.reason(), e.message(), now));
-        LOG.debugf("autoscaler %s: before %s after %s", a.key(), a.status(), r.status());
-        if (DecisionFactory.changed(a.status(), r, a.dryRun())) {
+        if (!r.status().equals(before)) {
+            store.writeStatus(a, r.status(), DecisionFactory.targets(specs, r.metrics()));
+            written.put(a.key(), r.status());
+        }
+        for (Evaluation.Event e : r.events()) {
+            // a dry run never wrote the scale: say so instead of SuccessfulRescale
+            boolean dry = a.dryRun() && "SuccessfulRescale".equals(e.reason());
+            events.record(a.namespace(), a.name(), e.type(), dry ? "DryRunRescale" : e.reason(),
+                    dry ? e.message() + " (dry run: not applied)" : e.message(), now);
+        }
+        if (DecisionFactory.changed(before, r, a.dryRun())) {
             ScalingDecision d = DecisionFactory.decision(a, r, now);
             decisions.send(KafkaRecord.of(d.key(), d));
             LOG.infof("decision %s: autoscaler %s current=%d desired=%d applied=%s dryRun=%s reason=%s", d.id(),

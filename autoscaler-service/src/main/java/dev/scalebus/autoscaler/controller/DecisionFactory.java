@@ -42,7 +42,7 @@ final class DecisionFactory {
                 : new ScalingDecision.Recommendation(r.proposed(), r.stabilized(), r.limited());
         List<ScalingDecision.Condition> conditions = r.conditions().stream().map(c -> new ScalingDecision.Condition(
                 c.type(), c.status(), c.reason(), c.message(), c.lastTransitionTime())).toList();
-        String reason = r.rescaleReason() != null ? r.rescaleReason() : r.error() != null ? r.error()
+        String reason = r.rescale() && r.rescaleReason() != null ? r.rescaleReason() : r.error() != null ? r.error()
                 : r.conditions().stream().filter(c -> c.type().equals(Condition.SCALING_LIMITED)).map(Condition::reason)
                         .findFirst().orElse(null);
         Integer applied = r.scaled() && !a.dryRun() ? r.desiredReplicas() : null;

@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +37,36 @@ public class AutoscalerStore {
         this.client = client;
     }
 
+    private SharedIndexInformer<GenericKubernetesResource> informer;
+
+    private synchronized SharedIndexInformer<GenericKubernetesResource> informer() {
+        if (informer == null) {
+            informer = client.genericKubernetesResources(CONTEXT).inAnyNamespace().runnableInformer(0);
+            informer.start();
+        }
+        return informer;
+    }
+
+    /** The autoscalers of a namespace (null: all), from the informer once synced, else from a list. */
     public List<AutoscalerObject> list(String namespace) {
-        var op = client.genericKubernetesResources(CONTEXT);
-        List<GenericKubernetesResource> items = namespace == null ? op.inAnyNamespace().list().getItems()
-                : op.inNamespace(namespace).list().getItems();
+        SharedIndexInformer<GenericKubernetesResource> inf = informer();
+        List<GenericKubernetesResource> items;
+        if (inf.hasSynced()) {
+            items = namespace == null ? inf.getStore().list()
+                    : inf.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+        } else {
+            var op = client.genericKubernetesResources(CONTEXT);
+            items = namespace == null ? op.inAnyNamespace().list().getItems()
+                    : op.inNamespace(namespace).list().getItems();
+        }
         return items.stream().map(AutoscalerStore::read).toList();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (informer != null) {
+            informer.close();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,22 +16,44 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pods of a namespace as the HPA controller's pod lister sees them. */
+/**
+ * The pods of a namespace as the HPA controller's pod lister sees them: from a pod informer once it has synced,
+ * from a plain list before that.
+ */
 @ApplicationScoped
 public class KubePods {
 
     private final KubernetesClient client;
+    private SharedIndexInformer<Pod> informer;
 
     public KubePods(KubernetesClient client) {
         this.client = client;
     }
 
+    private synchronized SharedIndexInformer<Pod> informer() {
+        if (informer == null) {
+            informer = client.pods().inAnyNamespace().runnableInformer(0);
+            informer.start();
+        }
+        return informer;
+    }
+
     public List<PodInfo> list(String namespace) {
+        SharedIndexInformer<Pod> inf = informer();
+        List<Pod> pods = inf.hasSynced() ? inf.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace)
+                : client.pods().inNamespace(namespace).list().getItems();
         List<PodInfo> out = new ArrayList<>();
-        for (Pod p : client.pods().inNamespace(namespace).list().getItems()) {
+        for (Pod p : pods) {
             out.add(toInfo(p));
         }
         return out;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (informer != null) {
+            informer.close();
+        }
     }
 
     static PodInfo toInfo(Pod p) {

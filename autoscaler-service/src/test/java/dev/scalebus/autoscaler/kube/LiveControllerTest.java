@@ -173,5 +173,7 @@ class LiveControllerTest {
             });
         });
         assertThat(replicas(ns)).isEqualTo(1);
+        assertThat(client.v1().events().inNamespace(ns).list().getItems()).extracting(e -> e.getReason())
+                .contains("DryRunRescale").doesNotContain("SuccessfulRescale");
     }
 }
