@@ -115,6 +115,16 @@ class KubectlTest {
     }
 
     @Test
+    void getPodMetricsPrintsTheServersTable() throws Exception {
+        List<List<String>> rows = table(kubectl("get", "pods.metrics.k8s.io", "-n", TestData.NS));
+        assertThat(rows.get(0)).containsExactly("NAME", "CPU", "MEMORY", "WINDOW");
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                List.of("db-0", "1", "1Gi", "15s"),
+                List.of("web-1", "2643150n", "1030452Ki", "14.5s"),
+                List.of("web-2", "250m", "100Mi", "20.064s"));
+    }
+
+    @Test
     void topPodDecodesTheProtobufAnswerKubectlAsksFor() throws Exception {
         String log = kubectl("top", "pod", "-n", TestData.NS, "-v=8");
         assertThat(log).contains("Accept: application/vnd.kubernetes.protobuf")

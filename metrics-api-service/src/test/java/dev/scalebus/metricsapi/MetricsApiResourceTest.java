@@ -242,6 +242,13 @@ class MetricsApiResourceTest {
                 Map.of("name", "pods", "singularName", "", "namespaced", true, "kind", "PodMetrics",
                         "verbs", List.of("get", "list"))));
         api().get("/api").then().statusCode(200).body("kind", equalTo("APIVersions"));
+        JsonPath openApi = api().get("/openapi/v2").then().statusCode(200).extract().jsonPath();
+        assertThat(openApi.getString("swagger")).isEqualTo("2.0");
+        assertThat(openApi.getMap("paths")).containsKeys(V1BETA1 + "/nodes", V1BETA1 + "/nodes/{name}",
+                V1BETA1 + "/pods", V1BETA1 + "/namespaces/{namespace}/pods",
+                V1BETA1 + "/namespaces/{namespace}/pods/{name}");
+        assertThat(openApi.getString("definitions.'io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetrics'"
+                + ".x-kubernetes-group-version-kind[0].kind")).isEqualTo("PodMetrics");
     }
 
     @Test

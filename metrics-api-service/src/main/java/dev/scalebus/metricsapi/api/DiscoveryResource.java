@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The discovery documents kubectl and the aggregator read: {@code /apis} (APIGroupList), {@code /apis/metrics.k8s.io}
  * (APIGroup), {@code /apis/metrics.k8s.io/v1beta1} (APIResourceList with get/list only, as metrics-server), and
- * {@code /api} (APIVersions with no legacy versions, so clients do not look for /api/v1 here).
+ * {@code /api} (APIVersions with no legacy versions, so clients do not look for /api/v1 here), {@code /openapi/v2}.
  */
 @Path("/")
 public class DiscoveryResource {
@@ -26,6 +26,18 @@ public class DiscoveryResource {
         m.put("versions", List.of());
         m.put("serverAddressByClientCIDRs", List.of());
         return MetricsResource.json(m);
+    }
+
+    /**
+     * The OpenAPI v2 document the aggregator merges into the cluster's (metrics-server serves one too): the five
+     * GET paths and the metrics.k8s.io/v1beta1 definitions with their x-kubernetes-group-version-kind.
+     */
+    @GET
+    @Path("openapi/v2")
+    public Response openApi() throws java.io.IOException {
+        try (java.io.InputStream in = DiscoveryResource.class.getResourceAsStream("/openapi/v2.json")) {
+            return Response.ok(in.readAllBytes(), jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
+        }
     }
 
     @GET
