@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import org.jboss.logging.Logger;
  * Stores node scrapes a poll batch at a time: one transaction and three multi-row inserts for the whole batch.
  * The method is blocking and returns only after the database commit, so SmallRye acks the batch (and the throttled
  * strategy commits its offsets) only then; a crash in between re-delivers the batch, which the natural keys make
- * harmless. Unreadable records (the failure handler turned them into null) and records the database refuses go
- * to scalebus.dead-letter with the reason, before the batch is acked; the rest of the batch is stored.
+ * harmless. Unreadable records (the failure handler turned them into null) and records whose data the database
+ * refuses go to scalebus.dead-letter with the reason, before the batch is acked; the rest of the batch is stored.
  */
 @ApplicationScoped
 public class NodeScrapeConsumer {
@@ -78,11 +79,29 @@ public class NodeScrapeConsumer {
                 try {
                     store(List.of(r.value()), notBefore);
                 } catch (RuntimeException e) {
+                    if (!refusedData(e)) {
+                        throw e; // the database is unreachable or broken, not this record: fail, commit nothing
+                    }
                     deadLetters.send(new DeadLetters.Failed(r.topic(), r.partition(), r.offset(), r.key(),
                             EventJson.toBytes(r.value()), "not stored: " + e.getMessage()));
                 }
             }
         }
+    }
+
+    /**
+     * Whether the database refused the record's data (SQLState class 22 data exception or 23 integrity constraint
+     * violation), as opposed to failing for every record (connection lost, disk full), which must not empty the
+     * topic into the dead-letter one.
+     */
+    static boolean refusedData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void store(List<NodeScrape> scrapes, Instant notBefore) {

@@ -161,6 +161,43 @@ class IngestTest {
         }
     }
 
+    @Test
+    void scrapeTheDatabaseRefusesIsDeadLetteredAndTheOthersAreStored() throws Exception {
+        String key = TestData.unique("node-refused");
+        String ns = TestData.unique("ns-refused");
+        Instant t = Instant.now();
+        // PostgreSQL text cannot hold NUL: valid JSON, valid event, refused by the database (SQLState 22xxx)
+        send(Topics.NODE_SCRAPES, key, EventJson.toJson(TestData.scrape(key, ns + "\u0000bad", t, 1, 1)));
+        send(Topics.NODE_SCRAPES, key, EventJson.toJson(TestData.scrape(key, ns, t, 1, 2)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Db.count(ds, "SELECT count(*) FROM pod_samples WHERE namespace = ?", ns)).isEqualTo(1));
+        ConsumerRecord<String, String> dead = deadLetter(key);
+        assertThat(header(dead, DeadLetterReasonHandler.REASON_HEADER)).startsWith("not stored:");
+        assertThat(dead.value()).contains(ns);
+    }
+
+    private ConsumerRecord<String, String> deadLetter(String key) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "history-dlq-check-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            dlq.subscribe(List.of(Topics.DEAD_LETTER));
+            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+                assertThat(found).isNotEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         assertThat(h).as("header " + name).isNotNull();
