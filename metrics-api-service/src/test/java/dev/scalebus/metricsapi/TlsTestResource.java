@@ -23,7 +23,7 @@ public class TlsTestResource implements QuarkusTestResourceLifecycleManager {
         // keytool costs a JVM start per call: the keys are made once per build dir and reused (valid 30 days)
         dir = Path.of("target", "test-tls").toAbsolutePath();
         Path[] serving = ServingCertificate.ensure(dir, "localhost");
-        if (!Files.exists(dir.resolve("client-self-signed.p12"))) {
+        if (!fresh(dir.resolve("client-self-signed.p12"))) {
             generateClientCertificates();
         }
         return Map.of(
@@ -33,8 +33,19 @@ public class TlsTestResource implements QuarkusTestResourceLifecycleManager {
                 "scalebus.metrics-api.requestheader.allowed-names", ALLOWED_CN);
     }
 
+    /** The client certificates are valid 30 days: make new ones well before. */
+    private static boolean fresh(Path file) {
+        try {
+            return Files.exists(file) && Files.getLastModifiedTime(file).toInstant()
+                    .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(20)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void generateClientCertificates() {
-        for (String f : new String[] {"ca.p12", "ca.crt", "client-allowed.p12", "client-other-cn.p12"}) {
+        for (String f : new String[] {"ca.p12", "ca.crt", "client-allowed.p12", "client-other-cn.p12",
+            "client-self-signed.p12"}) {
             try {
                 Files.deleteIfExists(dir.resolve(f));
             } catch (IOException e) {
