@@ -32,6 +32,36 @@ public interface AutoscalerConfig {
     @WithDefault("5m")
     Duration downscaleStabilizationWindow();
 
+    /** Leader election among the service's replicas. */
+    LeaderElection leaderElection();
+
+    /** One active replica through a coordination.k8s.io/v1 Lease. */
+    interface LeaderElection {
+
+        /** Off: every replica evaluates (run one replica then). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Namespace of the Lease (the service's own namespace in a cluster). */
+        @WithDefault("${POD_NAMESPACE:default}")
+        String namespace();
+
+        @WithDefault("scalebus-autoscaler")
+        String leaseName();
+
+        /** How long a lease is valid without renewal (kube-controller-manager: 15 s). */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** How long the leader keeps trying to renew before giving up (10 s). */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        /** Time between attempts (2 s). */
+        @WithDefault("2s")
+        Duration retryPeriod();
+    }
+
     /** Pod samples older than this are not used (stale metrics: ScalingActive=False, never a scale). */
     @WithDefault("2m")
     Duration metricsMaxAge();

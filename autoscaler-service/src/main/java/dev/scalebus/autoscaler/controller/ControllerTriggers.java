@@ -1,5 +1,6 @@
 package dev.scalebus.autoscaler.controller;
 
+import dev.scalebus.autoscaler.kube.Leadership;
 import dev.scalebus.autoscaler.window.PodMetricsWindow;
 import dev.scalebus.events.NodeScrape;
 import io.quarkus.scheduler.Scheduled;
@@ -18,11 +19,14 @@ public class ControllerTriggers {
     private final AutoscalerController controller;
     private final PodMetricsWindow window;
     private final AutoscalerConfig config;
+    private final Leadership leadership;
 
-    public ControllerTriggers(AutoscalerController controller, PodMetricsWindow window, AutoscalerConfig config) {
+    public ControllerTriggers(AutoscalerController controller, PodMetricsWindow window, AutoscalerConfig config,
+            Leadership leadership) {
         this.controller = controller;
         this.window = window;
         this.config = config;
+        this.leadership = leadership;
     }
 
     @Incoming("scalebus.node-scrapes")
@@ -33,7 +37,7 @@ public class ControllerTriggers {
         }
         List<String> namespaces = window.accept(scrape);
         LOG.debugf("scrape of %s: %d pods", scrape.nodeName(), scrape.pods().size());
-        if (!config.controllerEnabled()) {
+        if (!config.controllerEnabled() || !leadership.active()) {
             return;
         }
         for (String ns : namespaces) {
@@ -50,7 +54,7 @@ public class ControllerTriggers {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
         window.prune();
-        if (!config.controllerEnabled()) {
+        if (!config.controllerEnabled() || !leadership.active()) {
             return;
         }
         try {

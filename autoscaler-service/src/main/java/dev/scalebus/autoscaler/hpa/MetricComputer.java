@@ -120,14 +120,14 @@ final class MetricComputer {
         MetricTarget t = src.target();
         try {
             if (t != null && MetricTarget.VALUE.equals(t.type()) && t.value() != null) {
-                var r = calc.objectValueReplicas(specReplicas, t.value().milliValue(), src, tol, pods,
+                var r = ValueMetricCalculator.objectValueReplicas(specReplicas, t.value().milliValue(), src, tol, pods,
                         reads.object().get(metric));
                 String kind = src.describedObject() == null ? "" : src.describedObject().kind();
                 return ok(spec, kind + " metric " + metric,
                         new MetricStatus(MetricSpec.OBJECT, metric, null, null, null, milli(r.milliValue())), r);
             }
             if (t != null && MetricTarget.AVERAGE_VALUE.equals(t.type()) && t.averageValue() != null) {
-                var r = calc.objectPerPodReplicas(statusReplicas, t.averageValue().milliValue(), src, tol,
+                var r = ValueMetricCalculator.objectPerPodReplicas(statusReplicas, t.averageValue().milliValue(), src, tol,
                         reads.object().get(metric));
                 // upstream prints "external metric" for per-pod Object metrics too
                 return ok(spec, "external metric " + metric + "(" + selectorString(src.metric()) + ")",
@@ -148,13 +148,13 @@ final class MetricComputer {
         String name = "external metric " + metric + "(" + selectorString(src.metric()) + ")";
         try {
             if (t != null && MetricTarget.AVERAGE_VALUE.equals(t.type()) && t.averageValue() != null) {
-                var r = calc.externalPerPodReplicas(statusReplicas, t.averageValue().milliValue(), src, tol,
+                var r = ValueMetricCalculator.externalPerPodReplicas(statusReplicas, t.averageValue().milliValue(), src, tol,
                         reads.external().get(metric));
                 return ok(spec, name,
                         new MetricStatus(MetricSpec.EXTERNAL, metric, null, null, milli(r.milliValue()), null), r);
             }
             if (t != null && MetricTarget.VALUE.equals(t.type()) && t.value() != null) {
-                var r = calc.externalValueReplicas(specReplicas, t.value().milliValue(), src, tol, pods,
+                var r = ValueMetricCalculator.externalValueReplicas(specReplicas, t.value().milliValue(), src, tol, pods,
                         reads.external().get(metric));
                 return ok(spec, name,
                         new MetricStatus(MetricSpec.EXTERNAL, metric, null, null, null, milli(r.milliValue())), r);

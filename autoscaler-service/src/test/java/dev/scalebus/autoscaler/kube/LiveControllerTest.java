@@ -162,6 +162,16 @@ class LiveControllerTest {
     }
 
     @Test
+    void thisReplicaHoldsTheLeaderLease() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var lease = client.leases().inNamespace("default").withName("scalebus-autoscaler").get();
+            assertThat(lease).isNotNull();
+            assertThat(lease.getSpec().getHolderIdentity()).startsWith(
+                    System.getenv().getOrDefault("HOSTNAME", "autoscaler") + "-");
+        });
+    }
+
+    @Test
     void dryRunAutoscalerDecidesButNeverScales() {
         String ns = setUp(true);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
