@@ -48,7 +48,7 @@ public class Housekeeping {
         safely("1m rollup", () -> rollups.rollUp(Step.MINUTE, closed.minus(config.rollup().minuteLookback()), closed));
     }
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hourRollups() {
         Instant closed = clock.instant().minus(config.rollup().settle());
         safely("1h rollup", () -> rollups.rollUp(Step.HOUR, closed.minus(config.rollup().hourLookback()), closed));

@@ -61,6 +61,17 @@ class RetentionAndRollupTest {
     }
 
     @Test
+    void dayPartitionsExistAheadForEveryRawTable() {
+        LocalDate today = PartitionNames.dayOf(Instant.now());
+        housekeeping.createAhead();
+        for (String table : PartitionNames.RAW_TABLES) {
+            assertThat(partitions.partitions()).filteredOn(p -> p.table().equals(table))
+                    .extracting(PartitionManager.Partition::day)
+                    .as(table).contains(today, today.plusDays(1), today.plusDays(2));
+        }
+    }
+
+    @Test
     void samplesPastRetentionAreSkippedNotFailed() {
         String ns = TestData.unique("ns-late");
         Instant now = Instant.now();
