@@ -6,6 +6,7 @@ import dev.scalebus.autoscaler.hpa.Evaluator;
 import dev.scalebus.autoscaler.hpa.History;
 import dev.scalebus.autoscaler.hpa.HpaDefaults;
 import dev.scalebus.autoscaler.hpa.HpaStatus;
+import dev.scalebus.autoscaler.hpa.LabelSelectors;
 import dev.scalebus.autoscaler.hpa.MetricReads;
 import dev.scalebus.autoscaler.hpa.MetricSpec;
 import dev.scalebus.autoscaler.hpa.ScaleView;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -104,7 +106,7 @@ public class AutoscalerController {
                 .map(Map.Entry::getValue).filter(s -> s != null && !s.isBlank()).toList();
         HpaStatus before = written.getOrDefault(a.key(), a.status());
         Evaluation.Input in = new Evaluation.Input(a.spec(), before, histories.get(a.key()), scale, scaleError,
-                scale == null ? List.of() : pods.list(a.namespace()), reads(a), others, settings, now);
+                scale == null ? List.of() : pods.list(a.namespace()), reads(a, scale), others, settings, now);
         Evaluation.Result r = Evaluator.evaluate(in,
                 replicas -> a.dryRun() ? null : scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas));
         histories.put(a.key(), r.history());
@@ -127,7 +129,7 @@ public class AutoscalerController {
         }
     }
 
-    private MetricReads reads(AutoscalerObject a) {
+    private MetricReads reads(AutoscalerObject a, ScaleView scale) {
         Map<String, MetricReads.PodsRead> podsReads = new HashMap<>();
         Map<String, MetricReads.ValueRead> objectReads = new HashMap<>();
         Map<String, MetricReads.SeriesRead> externalReads = new HashMap<>();
@@ -147,6 +149,15 @@ public class AutoscalerController {
                 }
             }
         }
-        return new MetricReads(window.read(a.namespace()), podsReads, objectReads, externalReads);
+        // the metrics API lists PodMetrics by the target's selector; an unusable selector is reported by the evaluator
+        Predicate<Map<String, String>> selector = labels -> false;
+        if (scale != null && scale.selector() != null && !scale.selector().isBlank()) {
+            try {
+                selector = LabelSelectors.parse(scale.selector());
+            } catch (IllegalArgumentException e) {
+                selector = labels -> false;
+            }
+        }
+        return new MetricReads(window.read(a.namespace(), selector), podsReads, objectReads, externalReads);
     }
 }

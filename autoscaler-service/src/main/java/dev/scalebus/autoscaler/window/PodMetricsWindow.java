@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The latest resource usage of every pod seen on {@code scalebus.node-scrapes}: what metrics.k8s.io would answer.
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PodMetricsWindow {
 
-    private record Entry(MetricReads.PodUsage usage, Instant received) {
+    private record Entry(MetricReads.PodUsage usage, Map<String, String> labels, Instant received) {
     }
 
     private final Map<String, Entry> pods = new ConcurrentHashMap<>();
@@ -42,7 +43,7 @@ public final class PodMetricsWindow {
             }
             MetricReads.PodUsage usage = usage(p, scrape.scrapeTime());
             if (usage != null) {
-                pods.put(p.namespace() + "/" + p.name(), new Entry(usage, clock.instant()));
+                pods.put(p.namespace() + "/" + p.name(), new Entry(usage, p.labels(), clock.instant()));
             }
         }
         return namespaces;
@@ -78,11 +79,16 @@ public final class PodMetricsWindow {
 
     /** The fresh samples of a namespace, as a metrics API read. */
     public MetricReads.ResourceRead read(String namespace) {
+        return read(namespace, labels -> true);
+    }
+
+    /** The fresh samples of the pods a label selector selects in a namespace (PodMetrics list by selector). */
+    public MetricReads.ResourceRead read(String namespace, Predicate<Map<String, String>> selector) {
         Instant oldest = clock.instant().minus(maxAge);
         String prefix = namespace + "/";
         List<MetricReads.PodUsage> out = new ArrayList<>();
         pods.forEach((key, e) -> {
-            if (key.startsWith(prefix) && !e.usage().timestamp().isBefore(oldest)) {
+            if (key.startsWith(prefix) && selector.test(e.labels()) && !e.usage().timestamp().isBefore(oldest)) {
                 out.add(e.usage());
             }
         });

@@ -58,6 +58,14 @@ class PodMetricsWindowTest {
     }
 
     @Test
+    void readBySelectorServesOnlySelectedPods() {
+        PodMetricsWindow w = new PodMetricsWindow(Clock.fixed(T0, ZoneOffset.UTC), Duration.ofMinutes(2));
+        w.accept(scrape(T0, 150_000_000L));
+        assertThat(w.read("ns", dev.scalebus.autoscaler.hpa.LabelSelectors.parse("app=web")).pods()).hasSize(1);
+        assertThat(w.read("ns", dev.scalebus.autoscaler.hpa.LabelSelectors.parse("app=db")).pods()).isEmpty();
+    }
+
+    @Test
     void staleMetricsMakeScalingInactiveNeverAScale() {
         Instant later = T0.plus(Duration.ofMinutes(3));
         PodMetricsWindow w = new PodMetricsWindow(Clock.fixed(later, ZoneOffset.UTC), Duration.ofMinutes(2));
