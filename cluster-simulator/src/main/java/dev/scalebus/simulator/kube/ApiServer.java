@@ -33,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
     private final FrontProxyCredentials frontProxy = new FrontProxyCredentials();
     private final Path kubeconfig;
     private final KubernetesClient client;
+    private io.vertx.core.Vertx clientVertx;
 
     public ApiServer(Path workDir) {
         // the mock server logs every request at INFO through java.util.logging
@@ -51,7 +52,10 @@ public final class ApiServer implements AutoCloseable {
                     CertificateAuthority.toPem(frontProxy.ca().certificate()));
             this.kubeconfig = workDir.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfigYaml(url()));
+            // an own Vert.x for the client, closed with it (the factory's default one outlives client.close())
+            this.clientVertx = io.vertx.core.Vertx.vertx();
             this.client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+                    .withHttpClientFactory(new io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory(clientVertx))
                     .build();
         } catch (IOException e) {
             server.shutdown();
@@ -90,6 +94,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        clientVertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
         server.shutdown();
     }
 }
