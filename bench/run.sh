@@ -75,7 +75,7 @@ for _ in $(seq 600); do
 done
 grep READY "$WORK/sim.log" >&2 || { log "simulator not ready"; tail -30 "$WORK/sim.log" >&2; exit 1; }
 
-WARMUP=$(( SMOKE ? 1 : 3 ))
+WARMUP=$(( SMOKE ? 1 : 10 ))  # cycles before measuring: TLS handshakes, JIT
 log "scalebus: back-to-back scrapes for ${SECONDS_PER_PHASE}s"
 java -cp "$CP" dev.scalebus.bench.load.ScrapeDriver "$WORK/load" "$SECONDS_PER_PHASE" 0 64 "$WARMUP" \
   >"$WORK/scrape-max.log" 2>&1 || { cat "$WORK/scrape-max.log" >&2; exit 1; }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
  * operation = CPU per node scrape on one core (the benchmark is single-threaded).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CollectorBench {
 

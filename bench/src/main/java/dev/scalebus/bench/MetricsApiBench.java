@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
  * (the REST layer and TLS are not measured).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MetricsApiBench {
 
