@@ -221,6 +221,31 @@ class SimulatedClusterTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aPodDeletedByAClientTerminatesGracefullyAndIsReplaced() {
+        String ns = "del-" + UUID.randomUUID().toString().substring(0, 6);
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(ns).endMetadata().build()).create();
+        cluster.client().apps().deployments().inNamespace(ns).resource(dev.scalebus.simulator.kube.ClusterSeeder
+                .deployment(DeploymentSpec.of(ns, "worker", 2, "100m", "128Mi", null, null))).create();
+        cluster.reconcileNow();
+        cluster.setWorkloadSpec(ns, "worker", FAST.withTerminationGrace(Duration.ofSeconds(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> readyPods(ns, "worker") == 2);
+        String victim = cluster.pods(ns, "worker").get(0).name();
+
+        cluster.client().pods().inNamespace(ns).withName(victim).delete();
+
+        Pod terminating = cluster.client().pods().inNamespace(ns).withName(victim).get();
+        assertThat(terminating).isNotNull();
+        assertThat(terminating.getMetadata().getDeletionTimestamp()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(cluster.client().pods().inNamespace(ns).withName(victim).get()).isNull();
+            assertThat(cluster.pods(ns, "worker")).extracting(SimPod::name).doesNotContain(victim).hasSize(2);
+            assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("worker").get().getStatus()
+                    .getReadyReplicas()).isEqualTo(2);
+        });
+    }
+
     private static long readyPods(String ns, String deployment) {
         return cluster.pods(ns, deployment).stream().filter(SimPod::ready).count();
     }
