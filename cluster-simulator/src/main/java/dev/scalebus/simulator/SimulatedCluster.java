@@ -295,6 +295,18 @@ public final class SimulatedCluster implements AutoCloseable {
         }
         kubelets.close();
         apiServer.close();
+        if (settings.workDir() == null) {
+            deleteQuietly(workDir);
+        }
         LOG.infof("simulated cluster stopped");
+    }
+
+    /** The temp directory this cluster made for itself (kubeconfig, CA files) goes with it. */
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debugf("cannot delete %s: %s", dir, e.getMessage());
+        }
     }
 }
