@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Our kubelet output against real kubelet payloads (../shared/kubelet-payloads, see SOURCES.md there). */
+/** Our kubelet output against real kubelet payloads (copied byte for byte from ../shared/kubelet-payloads into src/test/resources/kubelet-payloads; SOURCES.md there says where each came from). */
 class KubeletPayloadShapeTest {
 
-    private static final Path PAYLOADS = Path.of(System.getProperty("scalebus.payloads", "../../shared/kubelet-payloads"));
+    private static final Path PAYLOADS = Path.of("src/test/resources/kubelet-payloads");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RFC3339_SECONDS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     private static final Instant T0 = Instant.parse("2026-06-26T10:00:00Z");
