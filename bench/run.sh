@@ -23,12 +23,14 @@ if ((SMOKE)); then
   NODES=5; PODS=30; SECONDS_PER_PHASE=1; INTERVAL=1
   JMH=(-f 0 -wi 0 -i 1 -r 100ms)
   HISTORY=(5 1 5 1)
+  HISTORY_QUERY=(2 5)
   OUT="$BENCH/target/results-smoke.md"
 else
   NODES="${BENCH_NODES:-500}"; PODS="${BENCH_PODS:-30}"; SECONDS_PER_PHASE="${BENCH_SECONDS:-30}"
   INTERVAL="${BENCH_INTERVAL:-5}"
   JMH=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
   HISTORY=(200 5 100 3)
+  HISTORY_QUERY=(500 200)
   OUT="$BENCH/target/results.md"
 fi
 
@@ -62,6 +64,10 @@ log "history: unnest insert vs COPY (${HISTORY[*]})"
 java -cp "$CP" dev.scalebus.history.store.HistoryIngestBench "${HISTORY[@]}" >"$WORK/history.log" 2>&1 \
   || { cat "$WORK/history.log" >&2; exit 1; }
 
+log "history: 24 h of one pod at 1 m (${HISTORY_QUERY[*]})"
+java -cp "$CP" dev.scalebus.bench.HistoryQueryBench "${HISTORY_QUERY[@]}" >"$WORK/history-query.log" 2>&1 \
+  || { cat "$WORK/history-query.log" >&2; exit 1; }
+
 log "load: simulator ${NODES} nodes x ${PODS} pods"
 mkdir -p "$WORK/load"
 SIM_HEAP=$(( NODES > 1000 ? 4096 : 1536 ))
@@ -75,7 +81,7 @@ for _ in $(seq 600); do
 done
 grep READY "$WORK/sim.log" >&2 || { log "simulator not ready"; tail -30 "$WORK/sim.log" >&2; exit 1; }
 
-WARMUP=$(( SMOKE ? 1 : 10 ))  # cycles before measuring: TLS handshakes, JIT
+WARMUP=$(( SMOKE ? 1 : (10000 + NODES - 1) / NODES < 2 ? 2 : (10000 + NODES - 1) / NODES ))  # ~10,000 scrapes before measuring: TLS handshakes, JIT
 log "scalebus: back-to-back scrapes for ${SECONDS_PER_PHASE}s"
 java -cp "$CP" dev.scalebus.bench.load.ScrapeDriver "$WORK/load" "$SECONDS_PER_PHASE" 0 64 "$WARMUP" \
   >"$WORK/scrape-max.log" 2>&1 || { cat "$WORK/scrape-max.log" >&2; exit 1; }

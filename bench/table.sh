@@ -60,6 +60,7 @@ echo "| autoscaler | \`Evaluator.evaluate\`, CPU utilization target, 10 pods, st
 echo "| history | service insert (\`UnnestInsert\`, $(result history.batchRows) rows per statement, ON CONFLICT DO NOTHING) | $(result history.insertRowsPerSecond) | rows/s | container samples, $(result history.rows) rows, best of the repetitions |"
 echo "| history | raw \`COPY … FROM STDIN\` of the same rows, same table, same batches | $(result history.copyRowsPerSecond) | rows/s | the limit |"
 echo "| history | **insert / COPY** | **$(result history.insertToCopyRatio)** | ratio | same run |"
+echo "| history | query 24 h of one pod at 1 m step (pod rollups, 1,440 buckets = 2 pages of the max 1,000; service SQL) | p50 $(result history.query24h1mP50Millis), p99 $(result history.query24h1mP99Millis) | ms | JDBC, no REST layer; $(result history.queryPods) pods × 24 h in the table |"
 echo "| load | scalebus: HTTPS scrape + decode + rates + JSON, 64 in flight, back to back, ${NODES} nodes × ${PODS} pods | $(result scalebus.max.scrapesPerSecond) | node scrapes/s |" \
   "$(result scalebus.max.cpuSecondsPer1000Scrapes) CPU-s per 1,000 node scrapes (scraper JVM only; simulator in its own JVM on the same cores); $(result scalebus.max.failed) failed |"
 if [[ "$PROM" == 1 ]]; then
