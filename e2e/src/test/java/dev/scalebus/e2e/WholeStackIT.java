@@ -1,0 +1,224 @@
+package dev.scalebus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole stack as a user runs it: {@code ./scalebus up --no-build --detach --scenario e2e} (cluster-simulator,
+ * collector, metrics-api, autoscaler, history on the real Kafka broker and PostgreSQL), then seed 000's story:
+ * kubectl top answers through the simulator's aggregator, the ab burst (400 req/s, driven through the simulator's
+ * control API) makes the autoscaler rescale eladmin-web 1 -> 3, history holds the samples and the decisions, and
+ * once the load is gone the autoscaler scales down as the seed's behavior allows (stabilized for 60 s, then at most
+ * 10 % per 60 s, i.e. one pod: 3 -> 2, with the 2 -> 1 step 60 s later not awaited to keep the test short).
+ * The methods run in order and share the one stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeStackIT {
+
+    private static final int SIMULATOR = 8090;
+    private static final int HISTORY = 8084;
+    private static final String NS = "yuchao";
+    private static final String APP = "eladmin-web";
+    private static final String AUTOSCALER = "hpa-eladmin-web";
+
+    /** Short periods so the story fits in minutes; the services read these from the environment of up. */
+    private static final Map<String, String> ENV = Map.of(
+            "SCALEBUS_COLLECTOR_METRIC_RESOLUTION", "5s",
+            "SCALEBUS_COLLECTOR_KUBELET_REQUEST_TIMEOUT", "4s",
+            "SCALEBUS_METRICS_API_METRIC_RESOLUTION", "5s",
+            "SCALEBUS_AUTOSCALER_SYNC_PERIOD", "5s");
+
+    private static Stack stack;
+    /** History keeps decisions of earlier runs (database scalebus): only this run's count. */
+    private static Instant startedAt;
+    private static Instant loadDropped;
+
+    @BeforeAll
+    static void startStack() {
+        Path root = Path.of(System.getProperty("scalebus.root", "..")).toAbsolutePath().normalize();
+        assertThat(root.resolve("scalebus")).as("the scalebus script at the repository root").exists();
+        stack = new Stack(root);
+        startedAt = Instant.now();
+        if (Files.exists(root.resolve(".scalebus/up/running"))) {
+            // a previous run that died before its @AfterAll: free the fixed ports first
+            stack.scalebus(Map.of(), Duration.ofMinutes(2), "down");
+        }
+        Stack.Result up = stack.scalebus(ENV, Duration.ofMinutes(10), "up", "--no-build", "--detach",
+                "--scenario", "e2e");
+        if (!up.ok()) {
+            fail("./scalebus up failed: " + up + stack.logTails(40));
+        }
+        assertThat(up.output()).contains("scalebus is up with scenario e2e", "kubectl top", "history REST");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            Stack.Result down = stack.scalebus(Map.of(), Duration.ofMinutes(3), "down");
+            assertThat(down.ok()).as("./scalebus down: %s", down).isTrue();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void kubectlTopAnswersFromMetricsApiThroughTheAggregator() {
+        Pattern podLine = Pattern.compile("(?m)^(" + APP + "-\\S+)\\s+(\\d+)m\\s+(\\d+)Mi\\s*$");
+        eventually("kubectl top pod -n yuchao lists eladmin-web with CPU and memory", Duration.ofMinutes(4), () -> {
+            Stack.Result top = stack.kubectl("top", "pod", "-n", NS);
+            assertThat(top.ok()).as("%s", top).isTrue();
+            Matcher m = podLine.matcher(top.output());
+            assertThat(m.find()).as("an eladmin-web line in %s", top).isTrue();
+            // seed model: 8Mi base working set, idle 1m CPU
+            assertThat(Integer.parseInt(m.group(3))).as("memory MiB of %s", m.group(1)).isBetween(1, 200);
+        });
+        eventually("kubectl top node lists the three simulated nodes", Duration.ofMinutes(2), () -> {
+            Stack.Result top = stack.kubectl("top", "node");
+            assertThat(top.ok()).as("%s", top).isTrue();
+            for (int i = 0; i < 3; i++) {
+                assertThat(top.output()).containsPattern("(?m)^sim-node-" + i + "\\s+\\d+m\\s+.*\\d+Mi");
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void autoscalerRescalesEladminWebToThreeUnderTheBurst() throws Exception {
+        eventually("the autoscaler reports the HorizontalAutoscaler's status", Duration.ofMinutes(3), () -> {
+            JsonNode ha = autoscalerObject();
+            assertThat(ha.path("status").path("currentReplicas").asInt(-1)).as("status of %s", ha).isEqualTo(1);
+        });
+        assertThat(deploymentReplicas()).as("eladmin-web before the burst").isEqualTo(1);
+        // seed 000: ab -n 100000 -c 1000, modelled as 400 req/s = 802% of one pod's 50m CPU request
+        stack.put(SIMULATOR, "/simulator/deployments/" + NS + "/" + APP + "/load", "{\"requestsPerSecond\": 400}");
+        eventually("eladmin-web scaled to 3 replicas", Duration.ofMinutes(4),
+                () -> assertThat(deploymentReplicas()).isEqualTo(3));
+        eventually("the HorizontalAutoscaler status shows 3 replicas", Duration.ofMinutes(2),
+                () -> assertThat(autoscalerObject().path("status").path("currentReplicas").asInt()).isEqualTo(3));
+    }
+
+    @Test
+    @Order(3)
+    void historyReturnsTheSamplesAndTheDecisions() {
+        eventually("history has samples of the eladmin-web pods", Duration.ofMinutes(2), () -> {
+            JsonNode page = stack.getJson(HISTORY,
+                    "/api/v1/samples/namespaces/" + NS + "/workloads/Deployment/" + APP + "?limit=1000");
+            List<String> pods = new ArrayList<>();
+            for (JsonNode row : page.path("items")) {
+                pods.add(row.toString());
+            }
+            assertThat(pods).as("workload samples %s", page).isNotEmpty();
+            assertThat(pods).allSatisfy(row -> assertThat(row).contains(APP + "-"));
+        });
+        eventually("history has the 1 -> 3 decision with its reason", Duration.ofMinutes(2), () -> {
+            JsonNode up = decisions().stream()
+                    .filter(d -> d.path("currentReplicas").asInt() == 1 && d.path("appliedReplicas").asInt() == 3)
+                    .findFirst().orElse(null);
+            assertThat(up).as("a decision 1 -> 3 among %s", decisions()).isNotNull();
+            assertThat(up.path("reason").asText()).contains("above target");
+            assertThat(up.path("target").path("name").asText()).isEqualTo(APP);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void scalesDownAfterTheBurstAsTheSeedBehaviorAllows() throws Exception {
+        stack.put(SIMULATOR, "/simulator/deployments/" + NS + "/" + APP + "/load", "{\"requestsPerSecond\": 0}");
+        loadDropped = Instant.now();
+        eventually("the autoscaler holds 3 replicas while the scale-down is stabilized", Duration.ofMinutes(2), () -> {
+            JsonNode held = decisions().stream()
+                    .filter(d -> d.path("currentReplicas").asInt() == 3 && d.path("desiredReplicas").asInt() == 3
+                            && condition(d, "AbleToScale").path("reason").asText().equals("ScaleDownStabilized"))
+                    .findFirst().orElse(null);
+            assertThat(held).as("a ScaleDownStabilized decision at 3 replicas among %s", decisions()).isNotNull();
+            assertThat(held.path("recommendation").path("proposed").asInt()).isLessThan(3);
+        });
+        eventually("eladmin-web scaled down to 2 replicas", Duration.ofMinutes(4),
+                () -> assertThat(deploymentReplicas()).isLessThanOrEqualTo(2));
+        Duration waited = Duration.between(loadDropped, Instant.now());
+        // stabilizationWindowSeconds 60: no recommendation from the burst may be forgotten before it has aged 60 s
+        // (the last one came at most one 5 s sync period before the drop)
+        assertThat(waited).as("time from the load drop to the first scale-down").isGreaterThan(Duration.ofSeconds(50));
+        eventually("history has the 3 -> 2 decision limited by the 10%/60s policy", Duration.ofMinutes(2), () -> {
+            JsonNode down = decisions().stream()
+                    .filter(d -> d.path("currentReplicas").asInt() == 3 && d.path("appliedReplicas").asInt() == 2)
+                    .findFirst().orElse(null);
+            assertThat(down).as("a decision 3 -> 2 among %s", decisions()).isNotNull();
+            assertThat(down.path("reason").asText()).isEqualTo("All metrics below target");
+            assertThat(down.path("recommendation").path("stabilized").asInt()).isEqualTo(1);
+            assertThat(down.path("recommendation").path("limited").asInt()).isEqualTo(2);
+            assertThat(condition(down, "ScalingLimited").path("reason").asText()).isEqualTo("ScaleDownLimit");
+        });
+    }
+
+    private static int deploymentReplicas() {
+        Stack.Result r = stack.kubectl("get", "deployment", APP, "-n", NS, "-o", "jsonpath={.spec.replicas}");
+        assertThat(r.ok()).as("%s", r).isTrue();
+        return Integer.parseInt(r.output().trim());
+    }
+
+    /** The HorizontalAutoscaler as stored (raw: the simulator's discovery does not map CRD kinds for kubectl get). */
+    private static JsonNode autoscalerObject() throws Exception {
+        Stack.Result r = stack.kubectl("get", "--raw",
+                "/apis/autoscaling.scalebus.dev/v1/namespaces/" + NS + "/horizontalautoscalers/" + AUTOSCALER);
+        assertThat(r.ok()).as("%s", r).isTrue();
+        return Stack.JSON.readTree(r.output());
+    }
+
+    private static List<JsonNode> decisions() throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        JsonNode page = stack.getJson(HISTORY, "/api/v1/decisions?namespace=" + NS + "&autoscaler=" + AUTOSCALER
+                + "&from=" + startedAt + "&limit=1000");
+        page.path("items").forEach(all::add);
+        return all;
+    }
+
+    private static JsonNode condition(JsonNode decision, String type) {
+        for (JsonNode c : decision.path("conditions")) {
+            if (type.equals(c.path("type").asText())) {
+                return c;
+            }
+        }
+        return Stack.JSON.createObjectNode();
+    }
+
+    /** Awaits the assertion; on timeout fails with the last assertion error and the tails of the service logs. */
+    private static void eventually(String what, Duration atMost, ThrowingRunnable assertion) {
+        Map<String, Throwable> last = new LinkedHashMap<>();
+        try {
+            Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .untilAsserted(() -> {
+                        try {
+                            assertion.run();
+                        } catch (Throwable t) {
+                            last.put("last", t);
+                            throw t;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            Throwable cause = last.get("last");
+            throw new AssertionError("not within " + atMost.toSeconds() + " s: " + what
+                    + (cause == null ? "" : "\nlast failure: " + cause) + stack.logTails(30), e);
+        }
+    }
+}
