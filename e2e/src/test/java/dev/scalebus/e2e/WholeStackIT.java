@@ -29,9 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * collector, metrics-api, autoscaler, history on the real Kafka broker and PostgreSQL), then seed 000's story:
  * kubectl top answers through the simulator's aggregator, the ab burst (400 req/s, driven through the simulator's
  * control API) makes the autoscaler rescale eladmin-web 1 -> 3, history holds the samples and the decisions, and
- * once the load is gone the autoscaler scales down as the seed's behavior allows (stabilized for 60 s, then at most
- * 10 % per 60 s, i.e. one pod: 3 -> 2, with the 2 -> 1 step 60 s later not awaited to keep the test short).
- * The methods run in order and share the one stack.
+ * once the load is gone the autoscaler scales back 3 -> 2 -> 1 as the seed's behavior allows (stabilized for 60 s,
+ * then at most 10 % per 60 s, i.e. one pod per minute). The methods run in order and share the one stack.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStackIT {
@@ -142,7 +141,7 @@ class WholeStackIT {
 
     @Test
     @Order(4)
-    void scalesDownAfterTheBurstAsTheSeedBehaviorAllows() throws Exception {
+    void scalesBackToOneAfterTheBurstAsTheSeedBehaviorAllows() throws Exception {
         stack.put(SIMULATOR, "/simulator/deployments/" + NS + "/" + APP + "/load", "{\"requestsPerSecond\": 0}");
         loadDropped = Instant.now();
         eventually("the autoscaler holds 3 replicas while the scale-down is stabilized", Duration.ofMinutes(2), () -> {
@@ -168,6 +167,21 @@ class WholeStackIT {
             assertThat(down.path("recommendation").path("stabilized").asInt()).isEqualTo(1);
             assertThat(down.path("recommendation").path("limited").asInt()).isEqualTo(2);
             assertThat(condition(down, "ScalingLimited").path("reason").asText()).isEqualTo("ScaleDownLimit");
+        });
+        eventually("eladmin-web back at 1 replica", Duration.ofMinutes(4),
+                () -> assertThat(deploymentReplicas()).isEqualTo(1));
+        eventually("history has the 2 -> 1 decision, one policy period after 3 -> 2", Duration.ofMinutes(2), () -> {
+            List<JsonNode> all = decisions();
+            JsonNode first = all.stream().filter(d -> d.path("currentReplicas").asInt() == 3
+                    && d.path("appliedReplicas").asInt() == 2).findFirst().orElseThrow();
+            JsonNode second = all.stream().filter(d -> d.path("currentReplicas").asInt() == 2
+                    && d.path("appliedReplicas").asInt() == 1).findFirst().orElse(null);
+            assertThat(second).as("a decision 2 -> 1 among %s", all).isNotNull();
+            assertThat(second.path("reason").asText()).isEqualTo("All metrics below target");
+            // Percent 10 per periodSeconds 60: the 3 -> 2 step counts against the policy until it is 60 s old
+            Duration between = Duration.between(Instant.parse(first.path("time").asText()),
+                    Instant.parse(second.path("time").asText()));
+            assertThat(between).as("time between the two scale-down steps").isGreaterThan(Duration.ofSeconds(55));
         });
     }
 
