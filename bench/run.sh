@@ -42,7 +42,7 @@ STAMP="$BENCH/target/classpath.txt"
 if [[ ! -f "$STAMP" ]] || [[ -n "$(find "$BENCH/pom.xml" "$BENCH/src" ~/.m2/repository/dev/scalebus -newer "$STAMP" \
       \( -name '*.java' -o -name '*.xml' -o -name '*.jar' -o -name '*.prom' -o -name '*.json' \) -print -quit)" ]]; then
   log "building bench (offline)"
-  ./mvnw -o -q -f bench/pom.xml package -DskipTests >&2
+  ./mvnw -q -B -f bench/pom.xml package -DskipTests >&2
 fi
 CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
 WORK="$(mktemp -d /tmp/scalebus-bench.XXXXXX)"
