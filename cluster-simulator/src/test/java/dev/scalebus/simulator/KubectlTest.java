@@ -81,6 +81,20 @@ class KubectlTest {
     }
 
     @Test
+    void kubectlAppliesAndGetsCustomResourcesOfAStoredCrd() throws Exception {
+        // the scalebus CRD and seed 000's autoscaler, as ./scalebus up creates them
+        assertThat(kubectl("apply", "--validate=false", "-f", "../k8s/crd/horizontalautoscaler.yaml"))
+                .contains("horizontalautoscalers.autoscaling.scalebus.dev");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kubectl("apply", "--validate=false", "-f", "../examples/seed-ab-load/hpa-eladmin-web.yaml"))
+                        .contains("hpa-eladmin-web"));
+        assertThat(kubectl("-n", "yuchao", "get", "horizontalautoscalers", "-o", "name"))
+                .contains("horizontalautoscaler.autoscaling.scalebus.dev/hpa-eladmin-web");
+        assertThat(kubectl("-n", "yuchao", "get", "horizontalautoscaler", "hpa-eladmin-web", "-o",
+                "jsonpath={.spec.maxReplicas}")).isEqualTo("3");
+    }
+
+    @Test
     void kubectlTopNodeIsProxiedToTheRegisteredMetricsApiWithFrontProxyAuth() throws Exception {
         List<String> seenUsers = new CopyOnWriteArrayList<>();
         List<String> seenClientCerts = new CopyOnWriteArrayList<>();

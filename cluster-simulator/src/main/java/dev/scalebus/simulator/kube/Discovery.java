@@ -76,7 +76,59 @@ final class Discovery {
         if (gv != null && BUILT_IN.containsKey(gv)) {
             return ok(resourceList(gv).toString());
         }
+        if (gv != null && gv.indexOf('/') > 0 && gv.indexOf('/') == gv.lastIndexOf('/')) {
+            ObjectNode custom = customResourceList(gv);
+            if (custom != null) {
+                return ok(custom.toString());
+            }
+        }
         return null;
+    }
+
+    /**
+     * The APIResourceList of a group/version served by stored CustomResourceDefinitions, as the apiextensions
+     * server publishes it (resource, status and scale subresources), so kubectl get/apply work on custom resources.
+     * Null when no CRD serves that group/version.
+     */
+    private ObjectNode customResourceList(String gv) {
+        String group = gv.substring(0, gv.indexOf('/'));
+        String version = gv.substring(gv.indexOf('/') + 1);
+        ObjectNode list = JSON.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
+                .put("groupVersion", gv);
+        ArrayNode resources = list.putArray("resources");
+        for (JsonNode crd : items("/apis/apiextensions.k8s.io/v1/customresourcedefinitions")) {
+            JsonNode spec = crd.path("spec");
+            if (!group.equals(spec.path("group").asText())) {
+                continue;
+            }
+            for (JsonNode v : spec.path("versions")) {
+                if (!version.equals(v.path("name").asText()) || !v.path("served").asBoolean(true)) {
+                    continue;
+                }
+                JsonNode names = spec.path("names");
+                boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+                String plural = names.path("plural").asText();
+                ObjectNode r = resources.addObject().put("name", plural)
+                        .put("singularName", names.path("singular").asText(""))
+                        .put("namespaced", namespaced).put("kind", names.path("kind").asText());
+                r.putArray("verbs").add("delete").add("deletecollection").add("get").add("list").add("patch")
+                        .add("create").add("update").add("watch");
+                if (names.path("shortNames").isArray() && !names.path("shortNames").isEmpty()) {
+                    r.set("shortNames", names.path("shortNames"));
+                }
+                if (v.path("subresources").has("status")) {
+                    resources.addObject().put("name", plural + "/status").put("singularName", "")
+                            .put("namespaced", namespaced).put("kind", names.path("kind").asText())
+                            .putArray("verbs").add("get").add("patch").add("update");
+                }
+                if (v.path("subresources").has("scale")) {
+                    resources.addObject().put("name", plural + "/scale").put("singularName", "")
+                            .put("namespaced", namespaced).put("group", "autoscaling").put("version", "v1")
+                            .put("kind", "Scale").putArray("verbs").add("get").add("patch").add("update");
+                }
+            }
+        }
+        return resources.isEmpty() ? null : list;
     }
 
     private ObjectNode groupList() {
