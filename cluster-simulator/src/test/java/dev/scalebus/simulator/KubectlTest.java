@@ -104,6 +104,10 @@ class KubectlTest {
                     URI.create("https://127.0.0.1:" + metrics.getAddress().getPort()), null);
             String top = kubectl("top", "node", prefix + "-0");
             assertThat(top).contains(prefix + "-0").contains("250m").contains("512Mi");
+            // CPU(%) and MEMORY(%) need the node's allocatable, read as a typed NodeList from /api/v1/nodes
+            assertThat(top.lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")).hasSize(5)
+                    .satisfies(columns -> assertThat(columns[2]).endsWith("%"))
+                    .satisfies(columns -> assertThat(columns[4]).endsWith("%"));
             assertThat(seenUsers).contains("scalebus-admin");
             assertThat(seenClientCerts).contains("CN=front-proxy-client");
         } finally {

@@ -68,6 +68,10 @@ public final class ApiServerDispatcher extends Dispatcher {
                 && response.getBody().size() > 0) {
             response.setHeader("Content-Type", "application/json");
         }
+        boolean watch = full.contains("watch=true") || full.contains("watch=1");
+        if ("GET".equals(request.getMethod()) && !watch && response.code() == 200 && response.getBody() != null) {
+            return discovery.typedList(path, response);
+        }
         return response;
     }
 

@@ -131,6 +131,31 @@ final class Discovery {
         return resources.isEmpty() ? null : list;
     }
 
+    /**
+     * The CRUD mock answers every collection GET with {@code "kind":"List"}; a real API server says {@code NodeList},
+     * {@code PodList}, ... and typed clients (kubectl top node reads its NodeList for allocatable) decode by that
+     * kind. Rewrites the kind of a built-in collection response; anything else is returned as it is.
+     */
+    MockResponse typedList(String path, MockResponse response) {
+        String[] parts = path.split("/");
+        // /api/v1/RES, /api/v1/namespaces/NS/RES, /apis/G/V/RES, /apis/G/V/namespaces/NS/RES
+        int gvEnd = path.startsWith("/api/") ? 3 : path.startsWith("/apis/") ? 4 : -1;
+        if (gvEnd < 0 || !(parts.length == gvEnd + 1 || parts.length == gvEnd + 3 && parts[gvEnd].equals("namespaces"))) {
+            return response;
+        }
+        String gv = String.join("/", java.util.Arrays.copyOfRange(parts, 2, gvEnd));
+        String plural = parts[parts.length - 1];
+        String kind = BUILT_IN.getOrDefault(gv, List.of()).stream().filter(r -> r[0].equals(plural))
+                .map(r -> r[1]).findFirst().orElse(null);
+        if (kind == null) {
+            return response;
+        }
+        String body = response.getBody().readUtf8();
+        String typed = body.replaceFirst("\\A(\\{\\s*\"apiVersion\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*\"kind\"\\s*:\\s*)\"List\"",
+                "$1\"" + kind + "List\"");
+        return response.setBody(typed);
+    }
+
     private ObjectNode groupList() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         BUILT_IN.keySet().stream().filter(k -> k.contains("/"))
