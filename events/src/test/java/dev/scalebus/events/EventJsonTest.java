@@ -24,6 +24,24 @@ class EventJsonTest {
     }
 
     @Test
+    void customMetricSamplesSurviveARoundTripFieldByField() {
+        CustomMetricSamples samples = SampleEvents.customMetricSamples("web-1");
+        CustomMetricSamples read = EventJson.fromBytes(EventJson.toBytes(samples), CustomMetricSamples.class);
+        assertThat(read).usingRecursiveComparison().isEqualTo(samples);
+        assertThat(read.key()).isEqualTo("shop/web-1");
+    }
+
+    @Test
+    void customMetricSamplesWithoutAPodOrWithANonFiniteValueAreMalformed() {
+        String noPod = "{\"schemaVersion\":1,\"namespace\":\"shop\",\"scrapeTime\":\"2026-11-22T10:00:00Z\"}";
+        assertThatThrownBy(() -> EventJson.fromBytes(noPod.getBytes(StandardCharsets.UTF_8), CustomMetricSamples.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("malformed CustomMetricSamples event: CustomMetricSamples: required field 'pod' is missing");
+        assertThatThrownBy(() -> new CustomMetricSamples.SeriesSample("up", "gauge", null, Double.NaN, null))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not finite");
+    }
+
+    @Test
     void writesTimesAsRfc3339AndLeavesNullsOut() {
         String json = EventJson.toJson(SampleEvents.scalingDecision("a"));
         assertThat(json).contains("\"time\":\"2026-11-22T10:16:00Z\"").contains("\"schemaVersion\":1")

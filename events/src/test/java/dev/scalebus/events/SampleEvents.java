@@ -26,6 +26,14 @@ public final class SampleEvents {
                 usage, List.of(pod));
     }
 
+    public static CustomMetricSamples customMetricSamples(String pod) {
+        return CustomMetricSamples.of("shop", pod, "sim-node-1", Instant.parse("2026-11-22T10:00:00.250Z"), 12,
+                List.of(new CustomMetricSamples.SeriesSample("http_requests_total", "counter",
+                                Map.of("method", "GET", "code", "200"), 1027.0, null),
+                        new CustomMetricSamples.SeriesSample("queue_messages_cnt", "gauge", Map.of(), 42.5,
+                                1795347600123L)));
+    }
+
     public static ScalingDecision scalingDecision(String autoscalerName) {
         Instant t = Instant.parse("2026-11-22T10:16:00Z");
         ScalingDecision.MetricEvaluation cpu = new ScalingDecision.MetricEvaluation("Resource", "cpu", null,

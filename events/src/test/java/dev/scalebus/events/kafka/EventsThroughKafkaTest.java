@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.scalebus.events.CustomMetricSamples;
 import dev.scalebus.events.NodeScrape;
 import dev.scalebus.events.ScalingDecision;
 import dev.scalebus.events.Topics;
@@ -50,6 +51,16 @@ class EventsThroughKafkaTest {
         ScalingDecision received = roundTrip(Topics.SCALING_DECISIONS, sent.key(), sent,
                 new ScalingDecisionDeserializer());
         assertThat(received).usingRecursiveComparison().isEqualTo(sent);
+    }
+
+    @Test
+    void customMetricSamplesRoundTripThroughTheBroker() {
+        CustomMetricSamples sent = dev.scalebus.events.SampleEvents.customMetricSamples("web-" + UUID.randomUUID());
+        CustomMetricSamples received = roundTrip(Topics.CUSTOM_SAMPLES, sent.key(), sent,
+                new CustomMetricSamplesDeserializer());
+        assertThat(received).usingRecursiveComparison().isEqualTo(sent);
+        assertThat(received.series().get(1).at(received.scrapeTime())).isEqualTo("2026-11-22T11:40:00.123Z");
+        assertThat(received.series().get(0).at(received.scrapeTime())).isEqualTo(received.scrapeTime());
     }
 
     @Test
