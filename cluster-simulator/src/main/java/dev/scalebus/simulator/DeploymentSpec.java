@@ -1,5 +1,6 @@
 package dev.scalebus.simulator;
 
+import dev.scalebus.simulator.podmetrics.MetricsEndpoint;
 import dev.scalebus.simulator.workload.LoadProfile;
 import dev.scalebus.simulator.workload.WorkloadSpec;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Objects;
  * A Deployment the simulator creates at start, with its load model.
  *
  * @param containers the pod template's containers; the first one serves the traffic
+ * @param metrics    the application metrics endpoint every pod serves (announced by prometheus.io/* annotations on
+ *                   the pod template); null = none
  */
 public record DeploymentSpec(String namespace, String name, int replicas, List<ContainerSpec> containers,
-        WorkloadSpec workload, LoadProfile profile) {
+        WorkloadSpec workload, LoadProfile profile, MetricsEndpoint metrics) {
 
     /** Requests and limits as Kubernetes quantities ("50m", "200Mi"); null limit = none. */
     public record ContainerSpec(String name, String cpuRequest, String memoryRequest, String cpuLimit,
@@ -37,6 +40,17 @@ public record DeploymentSpec(String namespace, String name, int replicas, List<C
         containers = List.copyOf(containers);
         workload = workload == null ? WorkloadSpec.DEFAULT : workload;
         profile = profile == null ? new LoadProfile.Constant(0) : profile;
+    }
+
+    /** Without an application metrics endpoint. */
+    public DeploymentSpec(String namespace, String name, int replicas, List<ContainerSpec> containers,
+            WorkloadSpec workload, LoadProfile profile) {
+        this(namespace, name, replicas, containers, workload, profile, null);
+    }
+
+    /** The same deployment, its pods serving application metrics at {@code endpoint}. */
+    public DeploymentSpec withMetrics(MetricsEndpoint endpoint) {
+        return new DeploymentSpec(namespace, name, replicas, containers, workload, profile, endpoint);
     }
 
     /** One container named after the deployment. */

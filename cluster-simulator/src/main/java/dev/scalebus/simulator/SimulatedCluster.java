@@ -10,6 +10,7 @@ import dev.scalebus.simulator.kube.WorkloadCatalog;
 import dev.scalebus.simulator.kubelet.KubeletBehaviour;
 import dev.scalebus.simulator.kubelet.KubeletServer;
 import dev.scalebus.simulator.kubelet.SimNode;
+import dev.scalebus.simulator.podmetrics.PodMetricsServers;
 import dev.scalebus.simulator.tls.CertificateAuthority;
 import dev.scalebus.simulator.workload.DeploymentWorkload;
 import dev.scalebus.simulator.workload.LoadProfile;
@@ -50,6 +51,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final List<SimNode> nodes;
     private final Map<String, SimNode> nodesByName;
     private final KubeletServer kubelets;
+    private final PodMetricsServers podMetrics;
     private final ApiServer apiServer;
     private final DeploymentController controller;
     private final ScheduledExecutorService loop;
@@ -65,6 +67,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.nodesByName = nodes.stream().collect(Collectors.toMap(SimNode::name, Function.identity()));
         this.kubelets = new KubeletServer(kubeletCa, settings.kubeletBearerToken(), settings.clock(),
                 settings.kubeletIoThreads());
+        this.podMetrics = new PodMetricsServers(settings.podLoopbackBase(), settings.clock());
         ApiServer api = null;
         try {
             nodes.forEach(kubelets::register);
@@ -74,10 +77,11 @@ public final class SimulatedCluster implements AutoCloseable {
             PodRegistry podIps = new PodRegistry();
             ClusterSeeder.seed(apiServer.store(), settings, nodes, now, podIps);
             this.controller = new DeploymentController(apiServer.store(), new Scheduler(nodes), settings.clock(),
-                    catalog(settings), now, settings.timeCompression(), podIps);
+                    catalog(settings), now, settings.timeCompression(), podIps, podMetrics, settings.podNameSuffixes());
             controller.reconcile();
         } catch (RuntimeException e) {
             kubelets.close();
+            podMetrics.close();
             if (api != null) {
                 api.close();
             }
@@ -90,8 +94,9 @@ public final class SimulatedCluster implements AutoCloseable {
         });
         long periodMillis = Math.max(10, settings.reconcileInterval().toMillis());
         loop.scheduleWithFixedDelay(this::reconcileQuietly, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        LOG.infof("simulated cluster up: %d nodes on 127.%d.x.y, API server %s, kubeconfig %s", nodes.size(),
-                settings.loopbackBase(), apiServer.url(), apiServer.kubeconfig());
+        LOG.infof("simulated cluster up: %d nodes on 127.%d.x.y, pod metrics endpoints on 127.%d.x.y, API server %s,"
+                + " kubeconfig %s", nodes.size(), settings.loopbackBase(), settings.podLoopbackBase(), apiServer.url(),
+                apiServer.kubeconfig());
     }
 
     public static SimulatedCluster start(SimulatorSettings settings) {
@@ -261,6 +266,20 @@ public final class SimulatedCluster implements AutoCloseable {
         LOG.infof("kubelet %s behaviour %s", nodeName, behaviour);
     }
 
+    /**
+     * Makes one pod's application metrics endpoint misbehave (or behave again with NORMAL); the pod must serve one
+     * (its deployment announces prometheus.io/scrape "true").
+     */
+    public void podMetricsBehaviour(String namespace, String podName, KubeletBehaviour behaviour) {
+        podMetrics.behaviour(namespace, podName, behaviour);
+        LOG.infof("pod %s/%s metrics endpoint behaviour %s", namespace, podName, behaviour);
+    }
+
+    /** Where a pod serves its application metrics ({@code http://<podIP>:<port><path>}). */
+    public URI podMetricsUrl(String namespace, String podName) {
+        return podMetrics.url(namespace, podName);
+    }
+
     public SimNode node(String nodeName) {
         return nodesByName.get(nodeName);
     }
@@ -293,6 +312,7 @@ public final class SimulatedCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        podMetrics.close();
         kubelets.close();
         apiServer.close();
         if (settings.workDir() == null) {

@@ -1,11 +1,13 @@
 package dev.scalebus.simulator;
 
+import dev.scalebus.simulator.kube.PodNames;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Everything a {@link SimulatedCluster} needs. Build with {@link #builder()}; defaults in the builder.
@@ -20,11 +22,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param timeCompression    scenario seconds per wall second for load profiles (kubelet timestamps stay wall time)
  * @param reconcileInterval  how often the controller loop runs
  * @param workDir            where kubeconfig and CA files go; null = a new temp directory
+ * @param podLoopbackBase    pods with an application metrics endpoint get podIPs 127.BASE.x.y; 0 = loopbackBase + 1
+ *                           (253 when loopbackBase is 254); must differ from loopbackBase
+ * @param podNameSuffixes    the random part of generated pod names ({@code RSNAME-xxxxx}); null = 5 random characters
+ *                           of the apimachinery alphabet (tests inject names that collide)
  */
 public record SimulatorSettings(String nodeNamePrefix, int nodeCount, long nodeCpuMillicores, long nodeMemoryBytes,
         int loopbackBase, int kubeletPort, boolean kubeletWildcardBind, String kubeletBearerToken, int podsPerNode,
         boolean fillerPodsInApi, List<DeploymentSpec> deployments, double timeCompression, Duration reconcileInterval,
-        Clock clock, Path workDir, int kubeletIoThreads) {
+        Clock clock, Path workDir, int kubeletIoThreads, int podLoopbackBase, Supplier<String> podNameSuffixes) {
 
     public SimulatorSettings {
         if (nodeCount < 1) {
@@ -42,10 +48,20 @@ public record SimulatorSettings(String nodeNamePrefix, int nodeCount, long nodeC
         if (timeCompression <= 0) {
             throw new IllegalArgumentException("timeCompression must be > 0, got " + timeCompression);
         }
+        if (podLoopbackBase == 0) {
+            podLoopbackBase = loopbackBase == 254 ? 253 : loopbackBase + 1;
+        }
+        if (podLoopbackBase < 1 || podLoopbackBase > 254 || podLoopbackBase == loopbackBase) {
+            throw new IllegalArgumentException("podLoopbackBase must be 1..254 and differ from loopbackBase "
+                    + loopbackBase + ", got " + podLoopbackBase);
+        }
         if (podsPerNode < 0) {
             throw new IllegalArgumentException("podsPerNode must be >= 0, got " + podsPerNode);
         }
         deployments = List.copyOf(deployments);
+        if (podNameSuffixes == null) {
+            podNameSuffixes = () -> PodNames.suffix(5);
+        }
     }
 
     public static Builder builder() {
@@ -74,6 +90,8 @@ public record SimulatorSettings(String nodeNamePrefix, int nodeCount, long nodeC
         private Clock clock = Clock.systemUTC();
         private Path workDir;
         private int kubeletIoThreads = 2;
+        private int podLoopbackBase;
+        private Supplier<String> podNameSuffixes;
 
         public Builder nodeNamePrefix(String v) { nodeNamePrefix = v; return this; }
         public Builder nodeCount(int v) { nodeCount = v; return this; }
@@ -92,11 +110,14 @@ public record SimulatorSettings(String nodeNamePrefix, int nodeCount, long nodeC
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder workDir(Path v) { workDir = v; return this; }
         public Builder kubeletIoThreads(int v) { kubeletIoThreads = v; return this; }
+        public Builder podLoopbackBase(int v) { podLoopbackBase = v; return this; }
+        public Builder podNameSuffixes(Supplier<String> v) { podNameSuffixes = v; return this; }
 
         public SimulatorSettings build() {
             return new SimulatorSettings(nodeNamePrefix, nodeCount, nodeCpuMillicores, nodeMemoryBytes, loopbackBase,
                     kubeletPort, kubeletWildcardBind, kubeletBearerToken, podsPerNode, fillerPodsInApi, deployments,
-                    timeCompression, reconcileInterval, clock, workDir, kubeletIoThreads);
+                    timeCompression, reconcileInterval, clock, workDir, kubeletIoThreads, podLoopbackBase,
+                    podNameSuffixes);
         }
     }
 }

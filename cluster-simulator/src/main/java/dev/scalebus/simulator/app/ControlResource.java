@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** A small control API over the running simulated cluster (nodes, load, restarts, kubelet faults). */
+/** A small control API over the running simulated cluster (nodes, load, restarts, kubelet and pod metrics faults). */
 @Path("/simulator")
 @Produces(MediaType.APPLICATION_JSON)
 public class ControlResource {
@@ -82,15 +82,24 @@ public class ControlResource {
     @PUT
     @Path("/nodes/{name}/kubelet")
     public void kubelet(@PathParam("name") String name, BehaviourRequest request) {
+        lifecycle.cluster().kubeletBehaviour(name, behaviour(request));
+    }
+
+    @PUT
+    @Path("/pods/{namespace}/{pod}/metrics")
+    public void podMetrics(@PathParam("namespace") String namespace, @PathParam("pod") String pod,
+            BehaviourRequest request) {
+        lifecycle.cluster().podMetricsBehaviour(namespace, pod, behaviour(request));
+    }
+
+    private static KubeletBehaviour behaviour(BehaviourRequest request) {
         if (request == null || request.behaviour() == null) {
             throw new BadRequestException("behaviour: required, one of " + List.of(KubeletBehaviour.values()));
         }
-        KubeletBehaviour behaviour;
         try {
-            behaviour = KubeletBehaviour.valueOf(request.behaviour());
+            return KubeletBehaviour.valueOf(request.behaviour());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("behaviour: one of " + List.of(KubeletBehaviour.values()));
         }
-        lifecycle.cluster().kubeletBehaviour(name, behaviour);
     }
 }

@@ -19,6 +19,9 @@ public interface SimulatorConfig {
     /** Overrides kubelet.loopbackBase: nodes at 127.BASE.x.y. */
     Optional<Integer> loopbackBase();
 
+    /** Overrides podLoopbackBase: pods with a metrics endpoint get podIPs 127.BASE.x.y (default loopbackBase + 1). */
+    Optional<Integer> podLoopbackBase();
+
     /** Overrides kubelet.port (0 = a free port per node). */
     Optional<Integer> kubeletPort();
 

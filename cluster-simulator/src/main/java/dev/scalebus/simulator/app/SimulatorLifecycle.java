@@ -29,6 +29,7 @@ public class SimulatorLifecycle {
         }
         SimulatorSettings.Builder settings = ScenarioLoader.load(Path.of(config.scenario()));
         config.loopbackBase().ifPresent(settings::loopbackBase);
+        config.podLoopbackBase().ifPresent(settings::podLoopbackBase);
         config.kubeletPort().ifPresent(settings::kubeletPort);
         config.kubeletBearerToken().ifPresent(settings::kubeletBearerToken);
         config.timeCompression().ifPresent(settings::timeCompression);

@@ -6,8 +6,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.regex.Matcher;
 
 /**
- * The simulated API server's front: version and discovery, the /scale subresource, APIService proxying
- * (kube-aggregator), and everything else to the fabric8 CRUD store.
+ * The simulated API server's front: version and discovery, the /scale subresource (apps workloads and custom
+ * resources), APIService proxying (kube-aggregator), and everything else to the fabric8 CRUD store.
  */
 public final class ApiServerDispatcher extends Dispatcher {
 
@@ -19,12 +19,14 @@ public final class ApiServerDispatcher extends Dispatcher {
     private final Dispatcher crud;
     private final Discovery discovery;
     private final ScaleSubresource scale;
+    private final CustomResourceScale customScale;
     private volatile AggregatorProxy aggregator;
 
     public ApiServerDispatcher(Dispatcher crud, KubeStore store) {
         this.crud = crud;
         this.discovery = new Discovery(store);
         this.scale = new ScaleSubresource(store);
+        this.customScale = new CustomResourceScale(store);
     }
 
     public void aggregator(AggregatorProxy proxy) {
@@ -62,6 +64,10 @@ public final class ApiServerDispatcher extends Dispatcher {
         Matcher m = ScaleSubresource.PATH.matcher(full);
         if (m.matches()) {
             return scale.handle(request, m);
+        }
+        Matcher custom = CustomResourceScale.PATH.matcher(full);
+        if (custom.matches()) {
+            return customScale.handle(request, custom);
         }
         MockResponse response = crud.dispatch(request);
         if (response.getHeaders().header("Content-Type") == null && response.getBody() != null

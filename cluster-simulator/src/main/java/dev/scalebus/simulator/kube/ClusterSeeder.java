@@ -103,7 +103,8 @@ public final class ClusterSeeder {
                 .withLabels(labels).endMetadata()
                 .withNewSpec().withReplicas(d.replicas())
                 .withNewSelector().withMatchLabels(labels).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withNewTemplate().withNewMetadata().withLabels(labels)
+                .withAnnotations(d.metrics() == null ? null : d.metrics().annotations()).endMetadata()
                 .withNewSpec().withContainers(containers).endSpec().endTemplate()
                 .endSpec().build();
     }

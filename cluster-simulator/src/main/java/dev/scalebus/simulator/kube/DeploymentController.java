@@ -1,6 +1,7 @@
 package dev.scalebus.simulator.kube;
 
 import dev.scalebus.simulator.kubelet.SimNode;
+import dev.scalebus.simulator.podmetrics.PodMetricsServers;
 import dev.scalebus.simulator.workload.DeploymentWorkload;
 import dev.scalebus.simulator.workload.SimPod;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -14,11 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -42,9 +45,13 @@ public final class DeploymentController {
     private final double timeCompression;
     private final Map<String, DeploymentState> states = new ConcurrentHashMap<>();
     private final PodRegistry pods;
+    private final PodMetricsServers metricsServers;
+    private final PodCreator creator;
 
+    /** @param podNameSuffixes the random part of generated pod names ({@link PodNames#suffix}; tests inject it) */
     public DeploymentController(KubeStore store, Scheduler scheduler, Clock clock, WorkloadCatalog catalog,
-            Instant timelineStart, double timeCompression, PodRegistry pods) {
+            Instant timelineStart, double timeCompression, PodRegistry pods, PodMetricsServers metricsServers,
+            Supplier<String> podNameSuffixes) {
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -52,6 +59,8 @@ public final class DeploymentController {
         this.timelineStart = timelineStart;
         this.timeCompression = timeCompression;
         this.pods = pods;
+        this.metricsServers = metricsServers;
+        this.creator = new PodCreator(store, pods, metricsServers, podNameSuffixes);
     }
 
     /** The load model of a Deployment the controller has seen, or null. */
@@ -71,7 +80,7 @@ public final class DeploymentController {
         List<Deployment> deployments = store.list(Deployment.class, DeploymentList.class, null);
         Map<String, Pod> apiPods = store.list(Pod.class, PodList.class, null).stream()
                 .collect(Collectors.toMap(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
-                        p -> p, (a, b) -> a));
+                        p -> p, (a, b) -> a, HashMap::new));
         Set<String> seen = new HashSet<>();
         for (Deployment d : deployments) {
             seen.add(d.getMetadata().getUid());
@@ -106,7 +115,14 @@ public final class DeploymentController {
             DeploymentWorkload workload = new DeploymentWorkload(ns, name, entry.spec(), entry.profile(),
                     timelineStart, timeCompression);
             LOG.infof("deployment %s/%s adopted: replicaset %s, workload %s", ns, name, rsName, entry.profile());
-            return new DeploymentState(uid, workload, rs, hash, d.getSpec().getTemplate().getSpec().getContainers());
+            var template = d.getSpec().getTemplate();
+            DeploymentState state = new DeploymentState(uid, workload, rs, hash, template.getSpec().getContainers(),
+                    template.getMetadata() == null ? null : template.getMetadata().getAnnotations());
+            if (state.metrics != null) {
+                LOG.infof("deployment %s/%s pods serve metrics on port %d at %s", ns, name, state.metrics.port(),
+                        state.metrics.path());
+            }
+            return state;
         });
     }
 
@@ -128,13 +144,14 @@ public final class DeploymentController {
         List<SimPod> active = s.placement.keySet().stream().filter(p -> !p.terminating()).toList();
         for (int i = active.size(); i < desired; i++) {
             SimNode node = scheduler.pick();
-            SimPod pod = s.newPod(d, node, now);
+            SimPod pod = creator.create(d, s, node, apiPods, now);
+            if (pod == null) {
+                break; // every name tried was taken: the next reconcile creates the rest
+            }
+            // recorded only once stored: a pod the API refused must not count towards spec.replicas
             s.placement.put(pod, node);
             node.addPod(pod);
             w.addPod(pod, now);
-            Pod created = KubeObjects.pod(pod, s.replicaSet, s.containers, node, pods.ipOf(pod, node));
-            created.getMetadata().getFinalizers().add(FINALIZER);
-            pod.uid(store.create(created).getMetadata().getUid());
         }
         if (active.size() > desired) {
             active.stream().sorted(Comparator.comparing(SimPod::ready)
@@ -169,6 +186,7 @@ public final class DeploymentController {
             node.removePod(p, now);
         }
         pods.release(p);
+        metricsServers.stop(p);
         // dropping the finalizer of a pod marked for deletion makes the store remove it
         if (store.get(Pod.class, p.namespace(), p.name()) != null) {
             store.jsonPatch(Pod.class, p.namespace(), p.name(), "[{\"op\":\"add\",\"path\":\"/metadata/deletionTimestamp\","

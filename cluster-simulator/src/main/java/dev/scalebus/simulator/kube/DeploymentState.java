@@ -1,6 +1,7 @@
 package dev.scalebus.simulator.kube;
 
 import dev.scalebus.simulator.kubelet.SimNode;
+import dev.scalebus.simulator.podmetrics.MetricsEndpoint;
 import dev.scalebus.simulator.workload.DeploymentWorkload;
 import dev.scalebus.simulator.workload.SimContainer;
 import dev.scalebus.simulator.workload.SimPod;
@@ -25,22 +26,28 @@ final class DeploymentState {
     final ReplicaSet replicaSet;
     final String templateHash;
     final List<Container> containers;
+    /** The pod template's annotations, copied to every pod (as the ReplicaSet controller does). */
+    final Map<String, String> podAnnotations;
+    /** The application metrics endpoint the annotations announce; null = the pods serve none. */
+    final MetricsEndpoint metrics;
     final Map<SimPod, SimNode> placement = new HashMap<>();
     String lastDeploymentStatus = "";
     String lastReplicaSetStatus = "";
     int lastReplicaSetReplicas = -1;
 
     DeploymentState(String uid, DeploymentWorkload workload, ReplicaSet replicaSet, String templateHash,
-            List<Container> containers) {
+            List<Container> containers, Map<String, String> podAnnotations) {
         this.uid = uid;
         this.workload = workload;
         this.replicaSet = replicaSet;
         this.templateHash = templateHash;
         this.containers = containers;
+        this.podAnnotations = podAnnotations == null ? Map.of() : Map.copyOf(podAnnotations);
+        this.metrics = MetricsEndpoint.fromAnnotations(this.podAnnotations);
     }
 
-    SimPod newPod(Deployment d, SimNode node, Instant now) {
-        String name = replicaSet.getMetadata().getName() + "-" + PodNames.suffix(5);
+    SimPod newPod(Deployment d, SimNode node, Instant now, String nameSuffix) {
+        String name = replicaSet.getMetadata().getName() + "-" + nameSuffix;
         Map<String, String> labels = new HashMap<>(d.getSpec().getTemplate().getMetadata().getLabels());
         labels.put("pod-template-hash", templateHash);
         List<SimContainer> simContainers = new ArrayList<>();

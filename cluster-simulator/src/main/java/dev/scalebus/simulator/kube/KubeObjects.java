@@ -90,10 +90,11 @@ public final class KubeObjects {
                 .withController(true).withBlockOwnerDeletion(true).build();
     }
 
-    public static Pod pod(SimPod p, ReplicaSet owner, List<Container> containers, SimNode node, String podIp) {
+    public static Pod pod(SimPod p, ReplicaSet owner, List<Container> containers, Map<String, String> annotations,
+            SimNode node, String podIp) {
         return new PodBuilder()
                 .withNewMetadata().withName(p.name()).withNamespace(p.namespace()).withUid(p.uid())
-                .withLabels(p.labels())
+                .withLabels(p.labels()).withAnnotations(annotations.isEmpty() ? null : annotations)
                 .withCreationTimestamp(RfcTime.format(p.startTime()))
                 .withOwnerReferences(controllerRef("apps/v1", "ReplicaSet", owner.getMetadata().getName(),
                         owner.getMetadata().getUid()))

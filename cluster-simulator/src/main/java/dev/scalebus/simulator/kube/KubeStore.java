@@ -46,6 +46,14 @@ public final class KubeStore {
         return parse(response, (Class<T>) object.getClass(), "create");
     }
 
+    /** Like {@link #create}, but null when the name is taken (409 AlreadyExists) instead of an exception. */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> T createIfAbsent(T object) {
+        MockResponse response = send(HttpMethod.POST, collectionPath(object.getClass(), object.getMetadata().getNamespace()),
+                "application/json", Serialization.asJson(object));
+        return response.code() == 409 ? null : parse(response, (Class<T>) object.getClass(), "create");
+    }
+
     public <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
         MockResponse response = send(HttpMethod.GET, objectPath(type, namespace, name), null, null);
         if (response.code() == 404) {

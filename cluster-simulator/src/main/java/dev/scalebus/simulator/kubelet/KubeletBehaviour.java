@@ -1,6 +1,9 @@
 package dev.scalebus.simulator.kubelet;
 
-/** How a simulated kubelet answers; anything but NORMAL is a fault injected by a test. */
+/**
+ * How a simulated kubelet (or a pod's application metrics endpoint) answers; anything but NORMAL is a fault injected
+ * by a test.
+ */
 public enum KubeletBehaviour {
     NORMAL,
     /** Accepts the connection and the request but never answers (the scraper must time out). */

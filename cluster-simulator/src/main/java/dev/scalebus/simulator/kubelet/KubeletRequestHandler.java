@@ -1,19 +1,12 @@
 package dev.scalebus.simulator.kubelet;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -22,6 +15,7 @@ import org.jboss.logging.Logger;
 final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = Logger.getLogger(KubeletRequestHandler.class);
+    private static final String TEXT = "text/plain; charset=utf-8";
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(64 * 1024));
 
     private final SimNode node;
@@ -43,18 +37,18 @@ final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (expectedAuthorization != null
                 && !expectedAuthorization.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
             // the kubelet's authn filter answers 401 with this body when no authenticator accepts the request
-            send(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=utf-8", "Unauthorized");
+            HttpReplies.send(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, TEXT, "Unauthorized");
             return;
         }
         if (!HttpMethod.GET.equals(request.method())) {
-            send(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
+            HttpReplies.send(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT,
                     "405: Method Not Allowed");
             return;
         }
         boolean summary = "/stats/summary".equals(path);
         boolean resource = "/metrics/resource".equals(path);
         if (!summary && !resource) {
-            send(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "404 page not found");
+            HttpReplies.send(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, TEXT, "404 page not found");
             return;
         }
         KubeletBehaviour behaviour = node.behaviour();
@@ -64,7 +58,7 @@ final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                 return;
             }
             case HTTP_500 -> {
-                send(ctx, keepAlive, HttpResponseStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8",
+                HttpReplies.send(ctx, keepAlive, HttpResponseStatus.INTERNAL_SERVER_ERROR, TEXT,
                         "Internal Error: failed to get node info: simulated failure");
                 return;
             }
@@ -87,23 +81,9 @@ final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             body.setLength(body.length() / 2);
             body.append(summary ? "\u0000{{" : "\nnode_cpu_usage_seconds_total{ garbage");
         }
-        send(ctx, keepAlive, HttpResponseStatus.OK, contentType, body);
+        HttpReplies.send(ctx, keepAlive, HttpResponseStatus.OK, contentType, body);
         if (body.capacity() > 1 << 20) {
             BUFFER.remove();
-        }
-    }
-
-    private static void send(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status,
-            String contentType, CharSequence body) {
-        ByteBuf content = ByteBufUtil.writeUtf8(ctx.alloc(), body);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }
 

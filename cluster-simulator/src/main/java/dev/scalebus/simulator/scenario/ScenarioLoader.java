@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scalebus.simulator.DeploymentSpec;
 import dev.scalebus.simulator.DeploymentSpec.ContainerSpec;
 import dev.scalebus.simulator.SimulatorSettings;
+import dev.scalebus.simulator.podmetrics.MetricsEndpoint;
 import dev.scalebus.simulator.workload.LoadProfile;
 import dev.scalebus.simulator.workload.WorkloadSpec;
 import java.io.IOException;
@@ -81,6 +82,9 @@ public final class ScenarioLoader {
         if (kubelet.has("wildcardBind")) {
             b.kubeletWildcardBind(kubelet.get("wildcardBind").asBoolean());
         }
+        if (root.has("podLoopbackBase")) {
+            b.podLoopbackBase((int) number(root, "podLoopbackBase"));
+        }
         if (kubelet.has("ioThreads")) {
             b.kubeletIoThreads((int) number(kubelet, "kubelet.ioThreads"));
         }
@@ -116,7 +120,26 @@ public final class ScenarioLoader {
             throw new ScenarioException(at + ".containers: at least one container is needed");
         }
         return new DeploymentSpec(namespace, name, replicas, containers, workload(d.path("workload"), at + ".workload"),
-                LoadProfiles.parse(d.path("load"), at + ".load", baseDir));
+                LoadProfiles.parse(d.path("load"), at + ".load", baseDir), metrics(d.path("metrics"), at + ".metrics"));
+    }
+
+    /** {@code metrics:} absent or null = no endpoint; a mapping (even empty) = port 8080, path /metrics unless set. */
+    private static MetricsEndpoint metrics(JsonNode m, String at) {
+        if (m.isMissingNode() || m.isNull()) {
+            return null;
+        }
+        if (!m.isObject()) {
+            throw new ScenarioException(at + ": expected a mapping with port and path");
+        }
+        int port = m.has("port") ? (int) number(m, at + ".port") : MetricsEndpoint.DEFAULT_PORT;
+        if (port < 1 || port > 65535) {
+            throw new ScenarioException(at + ".port: must be 1..65535, got " + port);
+        }
+        String path = m.hasNonNull("path") ? m.get("path").asText() : MetricsEndpoint.DEFAULT_PATH;
+        if (!path.startsWith("/")) {
+            throw new ScenarioException(at + ".path: must start with '/', got '" + path + "'");
+        }
+        return new MetricsEndpoint(port, path);
     }
 
     private static WorkloadSpec workload(JsonNode w, String at) {

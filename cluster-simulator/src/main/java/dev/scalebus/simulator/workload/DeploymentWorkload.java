@@ -133,6 +133,13 @@ public final class DeploymentWorkload implements UsageModel {
         return millicores * 1e6;
     }
 
+    /** The first container of a ready, not terminating pod serves its share; nothing else serves traffic. */
+    @Override
+    public double requestsPerSecond(SimPod pod, SimContainer container, Instant at) {
+        boolean serving = pod.ready() && !pod.terminating() && pod.containers().get(0) == container;
+        return serving ? requestsPerSecondPerReadyPod(at) : 0;
+    }
+
     @Override
     public long memoryWorkingSetBytes(SimPod pod, SimContainer container, Instant at) {
         WorkloadSpec s = spec;

@@ -21,6 +21,8 @@ public final class SimContainer {
     private Instant lastAdvance;
     private double cumulativeCoreNanos;
     private int restartCount;
+    /** Created on the first request served (most containers never serve any: sidecars, filler pods). */
+    private RequestCounters requests;
 
     public SimContainer(String name, long cpuRequestMillicores, long cpuLimitMillicores, long memoryRequestBytes,
             Instant startTime) {
@@ -68,10 +70,17 @@ public final class SimContainer {
         advance(pod, now);
         long retired = (long) cumulativeCoreNanos;
         cumulativeCoreNanos = 0;
+        requests = null;
         startTime = now;
         lastAdvance = now;
         restartCount++;
         return retired;
+    }
+
+    /** The requests this container served since it (re)started, integrated up to {@code now}. */
+    public synchronized RequestCounters.Stats requestStats(SimPod pod, Instant now) {
+        advance(pod, now);
+        return requests == null ? RequestCounters.Stats.ZERO : requests.stats();
     }
 
     /** Brings the counter up to {@code now} with the usage as it is now (the caller then changes the pod set). */
@@ -90,14 +99,26 @@ public final class SimContainer {
         for (long i = 0; i < steps; i++) {
             long thisStep = i == steps - 1 ? spanNanos - stepNanos * (steps - 1) : stepNanos;
             Instant mid = cursor.plusNanos(thisStep / 2);
-            cumulativeCoreNanos += cappedRate(pod, mid) * thisStep / 1e9;
+            double demand = pod.model().cpuNanoCores(pod, this, mid);
+            cumulativeCoreNanos += capped(demand) * thisStep / 1e9;
+            double rps = pod.model().requestsPerSecond(pod, this, mid);
+            if (rps > 0) {
+                if (requests == null) {
+                    requests = new RequestCounters();
+                }
+                double utilization = cpuRequestMillicores > 0 ? demand / (cpuRequestMillicores * 1e6) : 0;
+                requests.add(rps * thisStep / 1e9, RequestCounters.meanLatencySeconds(utilization));
+            }
             cursor = cursor.plusNanos(thisStep);
         }
         lastAdvance = now;
     }
 
     private double cappedRate(SimPod pod, Instant at) {
-        double rate = pod.model().cpuNanoCores(pod, this, at);
+        return capped(pod.model().cpuNanoCores(pod, this, at));
+    }
+
+    private double capped(double rate) {
         return cpuLimitMillicores > 0 ? Math.min(rate, cpuLimitMillicores * 1e6) : rate;
     }
 }

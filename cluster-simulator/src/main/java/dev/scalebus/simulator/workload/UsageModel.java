@@ -9,6 +9,11 @@ public interface UsageModel {
 
     long memoryWorkingSetBytes(SimPod pod, SimContainer container, Instant at);
 
+    /** Requests per second the container serves at {@code at} (counted by its {@link RequestCounters}). */
+    default double requestsPerSecond(SimPod pod, SimContainer container, Instant at) {
+        return 0;
+    }
+
     /** A constant usage, e.g. for the per-node filler pods that only live on kubelets. */
     static UsageModel constant(double millicores, long workingSetBytes) {
         return new UsageModel() {

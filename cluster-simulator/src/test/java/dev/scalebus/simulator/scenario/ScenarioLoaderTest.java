@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scalebus.simulator.DeploymentSpec;
 import dev.scalebus.simulator.SimulatorSettings;
+import dev.scalebus.simulator.podmetrics.MetricsEndpoint;
 import dev.scalebus.simulator.workload.DeploymentWorkload;
 import dev.scalebus.simulator.workload.SimContainer;
 import dev.scalebus.simulator.workload.SimPod;
@@ -30,6 +31,41 @@ class ScenarioLoaderTest {
         assertThat(web.replicas()).isEqualTo(1);
         assertThat(web.containers().get(0).cpuRequest()).isEqualTo("50m");
         assertThat(web.containers().get(0).memoryRequest()).isEqualTo("200Mi");
+        assertThat(web.metrics()).isEqualTo(new MetricsEndpoint(8080, "/metrics"));
+        assertThat(s.podLoopbackBase()).as("kubelets at 127.1, pods at 127.2").isEqualTo(2);
+    }
+
+    @Test
+    void e2eScenarioHasTheShopAppWithMetricsAndTheConsumerWithout() {
+        SimulatorSettings s = ScenarioLoader.load(SCENARIOS.resolve("e2e.yaml")).build();
+        assertThat(s.deployments()).extracting(d -> d.namespace() + "/" + d.name())
+                .containsExactly("yuchao/eladmin-web", "shop/web-api", "shop/order-consumer");
+        DeploymentSpec web = s.deployments().get(1);
+        assertThat(web.metrics()).isEqualTo(new MetricsEndpoint(8080, "/metrics"));
+        assertThat(web.containers().get(0).cpuRequest()).isEqualTo("100m");
+        assertThat(web.containers().get(0).memoryRequest()).isEqualTo("128Mi");
+        assertThat(web.profile().requestsPerSecond(100)).isZero();
+        DeploymentSpec consumer = s.deployments().get(2);
+        assertThat(consumer.metrics()).isNull();
+        assertThat(consumer.containers().get(0).cpuRequest()).isEqualTo("50m");
+        assertThat(consumer.containers().get(0).memoryRequest()).isEqualTo("64Mi");
+        assertThat(s.deployments().get(0).metrics()).isNull();
+    }
+
+    @Test
+    void metricsEndpointDefaultsAndPodAddressBase() {
+        SimulatorSettings s = ScenarioLoader.parse("""
+                podLoopbackBase: 40
+                deployments:
+                  - {namespace: a, name: b, containers: [{name: c}], metrics: {}}
+                  - {namespace: a, name: d, containers: [{name: c}], metrics: {port: 9102, path: /stats/prometheus}}
+                """, null).build();
+        assertThat(s.podLoopbackBase()).isEqualTo(40);
+        assertThat(s.deployments().get(0).metrics()).isEqualTo(new MetricsEndpoint(8080, "/metrics"));
+        assertThat(s.deployments().get(1).metrics().annotations()).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "9102").containsEntry("prometheus.io/path", "/stats/prometheus");
+        assertThatThrownBy(() -> ScenarioLoader.parse("kubelet: {loopbackBase: 7}\npodLoopbackBase: 7", null).build())
+                .hasMessageContaining("podLoopbackBase");
     }
 
     @Test
@@ -94,6 +130,12 @@ class ScenarioLoaderTest {
                     containers: [{name: c}]
                     load: {type: step, points: [{at: soon, rps: 1}]}
                 """, null)).hasMessageContaining("deployments[0].load.points[0].at");
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "deployments: [{namespace: a, name: b, containers: [{name: c}], metrics: {port: 0}}]", null))
+                .hasMessageContaining("deployments[0].metrics.port");
+        assertThatThrownBy(() -> ScenarioLoader.parse(
+                "deployments: [{namespace: a, name: b, containers: [{name: c}], metrics: {path: metrics}}]", null))
+                .hasMessageContaining("deployments[0].metrics.path");
         assertThatThrownBy(() -> ScenarioLoader.parse("deployments: [{name: b, containers: [{name: c}]}]", null))
                 .hasMessageContaining("deployments[0].namespace: required");
     }

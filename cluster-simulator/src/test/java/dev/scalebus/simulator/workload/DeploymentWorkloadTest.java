@@ -109,4 +109,56 @@ class DeploymentWorkloadTest {
         assertThat(a.sample(T0.plusSeconds(2)).cpuUsageNanoCores()).isEqualTo(500_000_000L);
         assertThat(a.sample(T0.plusSeconds(2)).cpuUsageCoreNanoSeconds()).isCloseTo(1_000_000_000L, within(1_000L));
     }
+
+    @Test
+    void requestsAreCountedFromReadyOnlyAndSumToTheDeploymentRate() {
+        DeploymentWorkload w = new DeploymentWorkload("ns", "web", SPEC, new LoadProfile.Constant(100), T0, 1);
+        SimPod a = pod(w, "a");
+        SimPod b = pod(w, "b");
+        w.addPod(a, T0);
+        w.addPod(b, T0);
+        w.markReady(a, T0.plusSeconds(10));
+        // b starts serving 10 s later: until then a serves all 100 rps
+        w.markReady(b, T0.plusSeconds(20));
+        Instant t = T0.plusSeconds(40);
+        double servedA = a.containers().get(0).requestStats(a, t).requests();
+        double servedB = b.containers().get(0).requestStats(b, t).requests();
+        assertThat(servedA).isCloseTo(10 * 100 + 20 * 50, within(1e-6));
+        assertThat(servedB).isCloseTo(20 * 50, within(1e-6));
+        assertThat(servedA + servedB).isCloseTo(30 * 100, within(1e-6));
+        // sidecars serve nothing
+        assertThat(a.containers().get(1).requestStats(a, t).requests()).isZero();
+    }
+
+    @Test
+    void latencyHistogramCountsEveryRequestAndSlowsDownWithUtilization() {
+        DeploymentWorkload w = new DeploymentWorkload("ns", "web", SPEC, new LoadProfile.Constant(10), T0, 1);
+        SimPod a = pod(w, "a");
+        w.addPod(a, T0);
+        w.markReady(a, T0);
+        RequestCounters.Stats light = a.containers().get(0).requestStats(a, T0.plusSeconds(10));
+        double[] buckets = light.cumulativeBuckets();
+        for (int i = 1; i < buckets.length; i++) {
+            assertThat(buckets[i]).isGreaterThanOrEqualTo(buckets[i - 1]);
+        }
+        assertThat(buckets[buckets.length - 1]).isCloseTo(light.requests(), within(1e-6));
+        // 10 rps x 2 millicore-seconds + 1 idle = 21m of a 100m request: mean 20 ms x 1.21
+        assertThat(light.latencySumSeconds() / light.requests()).isCloseTo(0.02 * 1.21, within(1e-9));
+
+        w.setProfile(new LoadProfile.Constant(100), T0.plusSeconds(10));
+        RequestCounters.Stats heavy = a.containers().get(0).requestStats(a, T0.plusSeconds(20));
+        double heavyMean = (heavy.latencySumSeconds() - light.latencySumSeconds()) / (heavy.requests() - light.requests());
+        assertThat(heavyMean).isCloseTo(0.02 * 3.01, within(1e-9));
+    }
+
+    @Test
+    void restartResetsTheRequestCounter() {
+        DeploymentWorkload w = new DeploymentWorkload("ns", "web", SPEC, new LoadProfile.Constant(10), T0, 1);
+        SimPod a = pod(w, "a");
+        w.addPod(a, T0);
+        w.markReady(a, T0);
+        assertThat(a.containers().get(0).requestStats(a, T0.plusSeconds(10)).requests()).isCloseTo(100, within(1e-6));
+        a.restartContainer("main", T0.plusSeconds(10));
+        assertThat(a.containers().get(0).requestStats(a, T0.plusSeconds(12)).requests()).isCloseTo(20, within(1e-6));
+    }
 }
