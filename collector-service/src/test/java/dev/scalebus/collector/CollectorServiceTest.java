@@ -11,6 +11,7 @@ import dev.scalebus.collector.ops.CollectorMetrics;
 import dev.scalebus.collector.scrape.FailureReason;
 import dev.scalebus.collector.scrape.Payloads;
 import dev.scalebus.events.ContainerSample;
+import dev.scalebus.events.CustomMetricSamples;
 import dev.scalebus.events.EventJson;
 import dev.scalebus.events.NodeScrape;
 import dev.scalebus.events.PodSample;
@@ -75,6 +76,9 @@ class CollectorServiceTest {
             .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     private final Map<String, FakeKubelet> kubelets = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<NodeScrape> received = new CopyOnWriteArrayList<>();
+    private final List<CustomMetricSamples> customReceived = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong appRequests = new java.util.concurrent.atomic.AtomicLong();
+    private io.vertx.core.http.HttpServer appServer;
     private KafkaConsumer<String, byte[]> consumer;
 
     @BeforeAll
@@ -102,11 +106,15 @@ class CollectorServiceTest {
         node("wrong-ca", FakeKubelet.untrusted(vertx, tok, () -> Payloads.text(Payloads.COREDNS_PROM)), null);
         createNode("refused", closedPort(), null);
         createLivePod();
+        createAppPod();
     }
 
     @AfterAll
     void stop() {
         kubelets.values().forEach(FakeKubelet::close);
+        if (appServer != null) {
+            appServer.close();
+        }
         if (consumer != null) {
             consumer.close();
         }
@@ -242,6 +250,21 @@ class CollectorServiceTest {
         });
     }
 
+    @Test
+    void scrapesAnnotatedAppPodsAndPublishesOnlyRuleSelectedSeriesOnTheCustomSamplesTopic() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            poll();
+            assertThat(customReceived.stream().map(e -> e.series().get(0).value()).distinct().count())
+                    .as("growing request counter of the app pod").isGreaterThanOrEqualTo(2);
+        });
+        assertThat(customReceived).allSatisfy(event -> {
+            assertThat(event.key()).isEqualTo(NS + "/app-pod");
+            assertThat(event.nodeName()).isEqualTo(RUN + "-live");
+            assertThat(event.series()).extracting(CustomMetricSamples.SeriesSample::name)
+                    .containsExactly("http_requests_total");
+        });
+    }
+
     // --- fixtures -------------------------------------------------------------------------------------------
 
     private String liveBody() {
@@ -301,6 +324,24 @@ class CollectorServiceTest {
                 .build()).create();
     }
 
+    /** An application pod with prometheus.io annotations whose /metrics is a Vert.x server on 127.0.0.1. */
+    private void createAppPod() throws Exception {
+        appServer = vertx.createHttpServer().requestHandler(request -> request.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4")
+                .end("# TYPE http_requests_total counter\n"
+                        + "http_requests_total{method=\"GET\",code=\"200\"} " + appRequests.addAndGet(7) + "\n"
+                        + "# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes 1.5e+07\n"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        kube.pods().inNamespace(NS).resource(new PodBuilder()
+                .withNewMetadata().withName("app-pod").withNamespace(NS)
+                .withAnnotations(Map.of("prometheus.io/scrape", "true",
+                        "prometheus.io/port", String.valueOf(appServer.actualPort())))
+                .endMetadata()
+                .withNewSpec().withNodeName(RUN + "-live").addNewContainer().withName("web").endContainer().endSpec()
+                .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").endStatus()
+                .build()).create();
+    }
+
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort(); // closed again at once: connecting there is refused
@@ -314,7 +355,8 @@ class CollectorServiceTest {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "collector-test-" + RUN);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.NODE_SCRAPES).stream()
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.NODE_SCRAPES, Topics.CUSTOM_SAMPLES)
+                .flatMap(t -> consumer.partitionsFor(t).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -323,7 +365,11 @@ class CollectorServiceTest {
 
     private synchronized void poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-            if (record.key() != null && record.key().startsWith(RUN + "-")) {
+            if (record.topic().equals(Topics.CUSTOM_SAMPLES)) {
+                if ((NS + "/app-pod").equals(record.key())) {
+                    customReceived.add(EventJson.fromBytes(record.value(), CustomMetricSamples.class));
+                }
+            } else if (record.key() != null && record.key().startsWith(RUN + "-")) {
                 received.add(EventJson.fromBytes(record.value(), NodeScrape.class));
             }
         }

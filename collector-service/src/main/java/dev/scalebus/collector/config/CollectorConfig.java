@@ -2,6 +2,7 @@ package dev.scalebus.collector.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,4 +77,43 @@ public interface CollectorConfig {
     /** Largest kubelet answer accepted, in bytes. */
     @WithDefault("16777216")
     long maxBodyBytes();
+
+    /** Scraping application pods annotated {@code prometheus.io/scrape: "true"} (scalebus.collector.custom-metrics.*). */
+    @WithName("custom-metrics")
+    CustomMetrics customMetrics();
+
+    /** Application pod scraping for custom.metrics.k8s.io / external.metrics.k8s.io. */
+    interface CustomMetrics {
+
+        /** Whether annotated pods are scraped at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** prometheus-adapter rules file: only series some rule selects are published; unset = the defaults. */
+        Optional<Path> rulesFile();
+
+        /**
+         * Per-pod deadline, connect to last body byte; unset = {@code kubelet-request-timeout} (10s by default, as
+         * Prometheus' scrape_timeout), so that shortening the resolution and the kubelet timeout together, as one
+         * does with metrics-server's flags, keeps the configuration valid.
+         */
+        Optional<Duration> scrapeTimeout();
+
+        /** How many pods are scraped at the same time. */
+        @WithDefault("64")
+        int concurrency();
+
+        /** Largest answer accepted from a pod, in bytes. */
+        @WithDefault("16777216")
+        long maxBodyBytes();
+
+        /** How many CustomMetricSamples events wait for the broker before the oldest are dropped. */
+        @WithDefault("10000")
+        int publishBufferSize();
+    }
+
+    /** The application pods' per-pod deadline in effect: {@code custom-metrics.scrape-timeout} or the kubelet's. */
+    static Duration appScrapeTimeout(CollectorConfig config) {
+        return config.customMetrics().scrapeTimeout().orElse(config.kubeletRequestTimeout());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.scalebus.collector.config;
 
 import dev.scalebus.events.NodeScrape;
+import dev.scalebus.events.rules.AdapterRules;
+import dev.scalebus.events.rules.RulesException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.nio.file.Path;
@@ -77,8 +79,42 @@ public final class SettingsValidator {
         if (config.maxBodyBytes() < 1024) {
             problems.add("max-body-bytes must be at least 1024, got " + config.maxBodyBytes());
         }
+        customMetrics(config, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid scalebus.collector settings: " + String.join("; ", problems));
         }
+    }
+
+    private static void customMetrics(CollectorConfig config, List<String> problems) {
+        CollectorConfig.CustomMetrics custom = config.customMetrics();
+        if (!custom.enabled()) {
+            return;
+        }
+        Duration timeout = CollectorConfig.appScrapeTimeout(config);
+        if (timeout.isNegative() || timeout.isZero()) {
+            problems.add("custom-metrics.scrape-timeout must be positive, got " + timeout);
+        } else if (timeout.toNanos() > config.metricResolution().toNanos() * 9 / 10) {
+            problems.add("custom-metrics.scrape-timeout (" + timeout + ") must be at most 0.9 x metric-resolution ("
+                    + config.metricResolution() + ")");
+        }
+        if (custom.concurrency() < 1) {
+            problems.add("custom-metrics.concurrency must be at least 1, got " + custom.concurrency());
+        }
+        if (custom.maxBodyBytes() < 1024) {
+            problems.add("custom-metrics.max-body-bytes must be at least 1024, got " + custom.maxBodyBytes());
+        }
+        if (custom.publishBufferSize() < 1) {
+            problems.add("custom-metrics.publish-buffer-size must be at least 1, got " + custom.publishBufferSize());
+        }
+        try {
+            rules(config);
+        } catch (RulesException e) {
+            problems.add("custom-metrics.rules-file: " + e.getMessage());
+        }
+    }
+
+    /** The adapter rules the collector filters with: the configured file, else the bundled defaults. */
+    public static AdapterRules rules(CollectorConfig config) {
+        return config.customMetrics().rulesFile().map(AdapterRules::load).orElseGet(AdapterRules::defaults);
     }
 }

@@ -10,8 +10,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +31,7 @@ public class NodeDiscovery {
     private final CollectorConfig config;
     private final NodeAddressChooser chooser;
     private final ShardAssignment shard;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile SharedIndexInformer<Node> informer;
 
     public NodeDiscovery(KubernetesClient client, CollectorConfig config) {
@@ -44,6 +49,22 @@ public class NodeDiscovery {
                 ? client.nodes().withLabelSelector(config.nodeSelector().get())
                 : client.nodes();
         informer = nodes.runnableInformer(0).exceptionHandler(InformerRetry.forever("nodes"));
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node node) {
+                listeners.forEach(Runnable::run);
+            }
+
+            @Override
+            public void onUpdate(Node before, Node after) {
+                // a node's name, hence its shard, never changes
+            }
+
+            @Override
+            public void onDelete(Node node, boolean finalStateUnknown) {
+                listeners.forEach(Runnable::run);
+            }
+        });
         informer.start();
         LOG.infof("watching nodes (selector %s) as shard %d of %d", config.nodeSelector().orElse("<all>"),
                 shard.index(), shard.count());
@@ -60,6 +81,20 @@ public class NodeDiscovery {
                 .map(chooser::target)
                 .sorted(Comparator.comparing(NodeTarget::nodeName))
                 .toList();
+    }
+
+    /** The names of the nodes this shard owns (what the informer holds now). */
+    public Set<String> ownedNodeNames() {
+        SharedIndexInformer<Node> current = informer;
+        if (current == null) {
+            return Set.of();
+        }
+        return current.getStore().listKeys().stream().filter(shard::owns).collect(Collectors.toSet());
+    }
+
+    /** Runs {@code listener} (on the informer thread) whenever a node appears or goes away. */
+    public void onNodesChanged(Runnable listener) {
+        listeners.add(listener);
     }
 
     public boolean synced() {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,10 +28,10 @@ public final class NodeScrapeAssembler {
     private static final Logger LOG = Logger.getLogger(NodeScrapeAssembler.class);
 
     private final RateTracker rates;
-    private final BiFunction<String, String, Optional<PodInfo>> pods;
+    private final PodLookup pods;
     private final OnceLog onceLog;
 
-    public NodeScrapeAssembler(RateTracker rates, BiFunction<String, String, Optional<PodInfo>> pods, OnceLog onceLog) {
+    public NodeScrapeAssembler(RateTracker rates, PodLookup pods, OnceLog onceLog) {
         this.rates = rates;
         this.pods = pods;
         this.onceLog = onceLog;
@@ -70,7 +69,7 @@ public final class NodeScrapeAssembler {
 
     private PodSample pod(String nodeName, PodPoint pod, RateTracker.Observation observation) {
         String subject = nodeName + "/" + pod.namespace() + "/" + pod.name();
-        Optional<PodInfo> info = pods.apply(pod.namespace(), pod.name());
+        Optional<PodInfo> info = pods.find(nodeName, pod.namespace(), pod.name());
         Map<String, PodInfo.ContainerSpec> specs = new LinkedHashMap<>();
         info.ifPresent(i -> i.containers().forEach(c -> specs.put(c.name(), c)));
         Map<String, ContainerSample> byName = new LinkedHashMap<>();
@@ -147,5 +146,11 @@ public final class NodeScrapeAssembler {
 
     private static CpuRate kubeletRate(Long nanoCores) {
         return nanoCores == null ? null : new CpuRate(nanoCores, null);
+    }
+
+    /** What the API server knows of a pod on a node (the pod informer of that node when sharded). */
+    @FunctionalInterface
+    public interface PodLookup {
+        Optional<PodInfo> find(String nodeName, String namespace, String name);
     }
 }

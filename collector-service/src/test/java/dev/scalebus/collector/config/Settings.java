@@ -10,8 +10,30 @@ public record Settings(Duration metricResolution, List<String> kubeletPreferredA
         boolean kubeletUseNodeStatusPort, boolean kubeletInsecureTls, Optional<Path> kubeletCertificateAuthority,
         Optional<Path> kubeletClientCertificate, Optional<Path> kubeletClientKey,
         Duration kubeletRequestTimeout, Optional<String> nodeSelector, String scrapePath, int concurrency,
-        Optional<Integer> shardIndex, int shardCount, int publishBufferSize, Path tokenFile, long maxBodyBytes)
+        Optional<Integer> shardIndex, int shardCount, int publishBufferSize, Path tokenFile, long maxBodyBytes,
+        Custom customMetrics)
         implements CollectorConfig {
+
+    /** The node settings with the default custom-metrics settings. */
+    public Settings(Duration metricResolution, List<String> kubeletPreferredAddressTypes, int kubeletPort,
+            boolean kubeletUseNodeStatusPort, boolean kubeletInsecureTls, Optional<Path> kubeletCertificateAuthority,
+            Optional<Path> kubeletClientCertificate, Optional<Path> kubeletClientKey,
+            Duration kubeletRequestTimeout, Optional<String> nodeSelector, String scrapePath, int concurrency,
+            Optional<Integer> shardIndex, int shardCount, int publishBufferSize, Path tokenFile, long maxBodyBytes) {
+        this(metricResolution, kubeletPreferredAddressTypes, kubeletPort, kubeletUseNodeStatusPort, kubeletInsecureTls,
+                kubeletCertificateAuthority, kubeletClientCertificate, kubeletClientKey, kubeletRequestTimeout,
+                nodeSelector, scrapePath, concurrency, shardIndex, shardCount, publishBufferSize, tokenFile,
+                maxBodyBytes, Custom.defaults());
+    }
+
+    /** The defaults of {@link CollectorConfig.CustomMetrics}. */
+    public record Custom(boolean enabled, Optional<Path> rulesFile, Optional<Duration> scrapeTimeout, int concurrency,
+            long maxBodyBytes, int publishBufferSize) implements CollectorConfig.CustomMetrics {
+
+        public static Custom defaults() {
+            return new Custom(true, Optional.empty(), Optional.empty(), 64, 16 << 20, 10000);
+        }
+    }
 
     public static Settings defaults() {
         return new Settings(Duration.ofSeconds(15), List.of("Hostname", "InternalDNS", "InternalIP", "ExternalDNS",
@@ -23,6 +45,13 @@ public record Settings(Duration metricResolution, List<String> kubeletPreferredA
     public Settings withPublishBufferSize(int size) {
         return new Settings(metricResolution, kubeletPreferredAddressTypes, kubeletPort, kubeletUseNodeStatusPort,
                 kubeletInsecureTls, kubeletCertificateAuthority, kubeletClientCertificate, kubeletClientKey, kubeletRequestTimeout, nodeSelector, scrapePath,
-                concurrency, shardIndex, shardCount, size, tokenFile, maxBodyBytes);
+                concurrency, shardIndex, shardCount, size, tokenFile, maxBodyBytes, customMetrics);
+    }
+
+    public Settings withCustomMetrics(Custom custom) {
+        return new Settings(metricResolution, kubeletPreferredAddressTypes, kubeletPort, kubeletUseNodeStatusPort,
+                kubeletInsecureTls, kubeletCertificateAuthority, kubeletClientCertificate, kubeletClientKey,
+                kubeletRequestTimeout, nodeSelector, scrapePath, concurrency, shardIndex, shardCount,
+                publishBufferSize, tokenFile, maxBodyBytes, custom);
     }
 }

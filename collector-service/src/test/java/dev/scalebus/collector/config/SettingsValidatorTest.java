@@ -1,8 +1,10 @@
 package dev.scalebus.collector.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,18 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void theApplicationScrapeTimeoutFollowsTheKubeletTimeoutUnlessSet() {
+        Settings d = Settings.defaults();
+        Settings fast = new Settings(Duration.ofSeconds(2), d.kubeletPreferredAddressTypes(), 10250, true, false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMillis(1500), Optional.empty(),
+                "/metrics/resource", 64, Optional.empty(), 1, 10000, d.tokenFile(), d.maxBodyBytes());
+
+        assertThatCode(() -> SettingsValidator.validate(fast)).doesNotThrowAnyException();
+        assertThat(CollectorConfig.appScrapeTimeout(fast)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(CollectorConfig.appScrapeTimeout(d)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void listsEveryProblemAtOnce() {
         Settings d = Settings.defaults();
         Settings bad = new Settings(d.metricResolution(), List.of("InternalIP", "Internal"), 0, true, true,
@@ -47,5 +61,27 @@ class SettingsValidatorTest {
                 .hasMessageContaining("shard-index must be in [0, shard-count=2)")
                 .hasMessageContaining("publish-buffer-size must be at least 1")
                 .hasMessageContaining("max-body-bytes must be at least 1024");
+    }
+
+    @Test
+    void checksTheCustomMetricsSettingsAndNamesTheBadRulesField() throws Exception {
+        Path rules = Files.createTempFile("rules", ".yaml");
+        Files.writeString(rules, "rules:\n  - seriesQuery: 'x'\n    metricsQuery: 'sum(<<.Series>>)'\n");
+        Settings bad = Settings.defaults().withCustomMetrics(new Settings.Custom(true, Optional.of(rules),
+                Optional.of(Duration.ofSeconds(14)), 0, 10, 0));
+
+        assertThatThrownBy(() -> SettingsValidator.validate(bad))
+                .hasMessageContaining("custom-metrics.scrape-timeout (PT14S) must be at most 0.9 x metric-resolution")
+                .hasMessageContaining("custom-metrics.concurrency must be at least 1")
+                .hasMessageContaining("custom-metrics.max-body-bytes must be at least 1024")
+                .hasMessageContaining("custom-metrics.publish-buffer-size must be at least 1")
+                .hasMessageContaining("custom-metrics.rules-file: " + rules + ": rules[0].metricsQuery");
+        Settings missing = Settings.defaults().withCustomMetrics(new Settings.Custom(true,
+                Optional.of(Path.of("/no/such/rules.yaml")), Optional.empty(), 64, 1 << 20, 100));
+        assertThatThrownBy(() -> SettingsValidator.validate(missing))
+                .hasMessageContaining("adapter rules file /no/such/rules.yaml cannot be read");
+        Settings disabled = Settings.defaults().withCustomMetrics(new Settings.Custom(false,
+                Optional.of(Path.of("/no/such/rules.yaml")), Optional.empty(), 64, 1 << 20, 100));
+        assertThatCode(() -> SettingsValidator.validate(disabled)).doesNotThrowAnyException();
     }
 }

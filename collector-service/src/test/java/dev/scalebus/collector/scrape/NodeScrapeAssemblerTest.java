@@ -26,7 +26,7 @@ class NodeScrapeAssemblerTest {
                     new PodInfo.ContainerSpec("web", false, 250L, 1000L, 128L << 20, 256L << 20),
                     new PodInfo.ContainerSpec("log-shipper", false, null, null, null, null)));
     private final NodeScrapeAssembler assembler = new NodeScrapeAssembler(new RateTracker(Duration.ofSeconds(15)),
-            (ns, name) -> name.equals("web") ? Optional.of(web) : Optional.empty(), new OnceLog());
+            (node, ns, name) -> name.equals("web") ? Optional.of(web) : Optional.empty(), new OnceLog());
 
     @Test
     void reportsPodWithSidecarAndContainerLackingSampleInsteadOfDroppingIt() {
