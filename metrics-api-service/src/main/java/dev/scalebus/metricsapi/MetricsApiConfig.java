@@ -40,6 +40,10 @@ public interface MetricsApiConfig {
 
     Tls tls();
 
+    CustomMetrics customMetrics();
+
+    KafkaLag kafkaLag();
+
     default Duration effectiveExpiry() {
         return expiry().orElse(metricResolution().multipliedBy(2).plus(expiryMargin()));
     }
@@ -100,5 +104,46 @@ public interface MetricsApiConfig {
 
         @WithDefault("X-Remote-Extra-")
         List<String> extraHeadersPrefix();
+    }
+
+    /** custom.metrics.k8s.io and external.metrics.k8s.io from the custom-samples topic and adapter rules. */
+    interface CustomMetrics {
+        /** A prometheus-adapter rules file (rules, externalRules); unset: the bundled defaults (seed 002's). */
+        Optional<String> rulesFile();
+
+        @WithDefault("scalebus.custom-samples")
+        String topic();
+
+        /** Kept beyond max(longest rule window, the 5m lookback); also how far back the topic is replayed. */
+        @WithDefault("1m")
+        Duration retentionMargin();
+
+        /** How long a pod's series stay without a new scrape of the pod; default the node/pod expiry. */
+        Optional<Duration> podExpiry();
+    }
+
+    /** The built-in external metric kafka_consumergroup_lag (KEDA's Kafka scaler arithmetic). */
+    interface KafkaLag {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The cluster's Kafka; default the service's own kafka.bootstrap.servers. */
+        Optional<String> bootstrapServers();
+
+        /** How long an answer per (group, topic) is reused. */
+        @WithDefault("10s")
+        Duration cacheTtl();
+
+        /** How long the admin calls may take before the API answers 503. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The consumers' auto.offset.reset (KEDA offsetResetPolicy): latest or earliest. */
+        @WithDefault("latest")
+        String offsetResetPolicy();
+
+        /** KEDA scaleToZeroOnInvalidOffset: a partition without a committed offset counts 0 instead of 1/all. */
+        @WithDefault("false")
+        boolean scaleToZeroOnInvalidOffset();
     }
 }

@@ -114,6 +114,35 @@ class AuthMatrixTest {
         assertThat(status).isIn(0, 401);
     }
 
+    static final String CUSTOM_PATH = "/apis/custom.metrics.k8s.io/v1beta2/namespaces/yuchao/pods/*/http_requests";
+    static final String EXTERNAL_PATH = "/apis/external.metrics.k8s.io/v1beta1/namespaces/yuchao/queue_messages_cnt";
+
+    @Test
+    void customAndExternalMetricsGoThroughTheSameChainWithTheirOwnGroupInTheReview() throws Exception {
+        given().relaxedHTTPSValidation().baseUri(https.toString()).get(CUSTOM_PATH).then().statusCode(403)
+                .body("reason", equalTo("Forbidden"))
+                .body("message", equalTo("pods.custom.metrics.k8s.io \"*\" is forbidden: User \"system:anonymous\" "
+                        + "cannot get resource \"pods/http_requests\" in API group \"custom.metrics.k8s.io\" in the "
+                        + "namespace \"yuchao\""))
+                .body("details.group", equalTo("custom.metrics.k8s.io"));
+        given().relaxedHTTPSValidation().baseUri(https.toString()).header("Authorization", "Bearer wrong")
+                .get(EXTERNAL_PATH).then().statusCode(401).body("reason", equalTo("Unauthorized"));
+        given().relaxedHTTPSValidation().baseUri(https.toString())
+                .header("Authorization", "Bearer " + ApiServerMock.NO_RBAC_TOKEN).get(EXTERNAL_PATH).then()
+                .statusCode(403).body("message", equalTo("queue_messages_cnt.external.metrics.k8s.io is forbidden: "
+                        + "User \"bob\" cannot list resource \"queue_messages_cnt\" in API group "
+                        + "\"external.metrics.k8s.io\" in the namespace \"yuchao\""));
+        given().relaxedHTTPSValidation().baseUri(https.toString())
+                .header("Authorization", "Bearer " + ApiServerMock.RBAC_TOKEN)
+                .get("/apis/external.metrics.k8s.io/v1beta1").then().statusCode(200)
+                .body("groupVersion", equalTo("external.metrics.k8s.io/v1beta1"));
+        HttpResponse<String> proxied = send(client("client-allowed.p12"), "/apis/custom.metrics.k8s.io/v1beta2");
+        assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(200);
+        assertThat(proxied.body()).contains("\"groupVersion\":\"custom.metrics.k8s.io/v1beta2\"");
+        HttpResponse<String> noCert = send(client(null), CUSTOM_PATH);
+        assertThat(noCert.statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> send(HttpClient client, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(https.toString()).resolve(path))
                 .header("X-Remote-User", ApiServerMock.PROXY_USER).header("X-Remote-Group", "system:masters")

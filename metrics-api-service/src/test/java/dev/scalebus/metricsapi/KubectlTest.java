@@ -138,6 +138,27 @@ class KubectlTest {
         return rows;
     }
 
+    @Test
+    void getRawServesTheHpasCustomAndExternalPaths() throws Exception {
+        CustomData.publishOnce();
+        ObjectMapper json = new ObjectMapper();
+        String pods = "/apis/custom.metrics.k8s.io/v1beta2/namespaces/" + CustomData.NS
+                + "/pods/*/http_requests?labelSelector=app%3Dworker";
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
+                json.readTree(kubectl("get", "--raw", pods)).at("/items/0/describedObject/name").asText())
+                .isEqualTo("worker-0"));
+        JsonNode list = json.readTree(kubectl("get", "--raw", pods));
+        assertThat(list.get("kind").asText()).isEqualTo("MetricValueList");
+        assertThat(list.get("items")).hasSize(1);
+        assertThat(dev.scalebus.events.Quantity.parse(list.at("/items/0/value").asText()).milliValue())
+                .isBetween(3999L, 4001L);
+
+        JsonNode external = json.readTree(kubectl("get", "--raw", "/apis/external.metrics.k8s.io/v1beta1/namespaces/"
+                + CustomData.NS + "/queue_messages_cnt?labelSelector=queue%3D" + CustomData.QUEUE));
+        assertThat(external.get("kind").asText()).isEqualTo("ExternalMetricValueList");
+        assertThat(external.at("/items/0/value").asText()).isEqualTo("20");
+    }
+
     private String kubectl(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
                 "--cache-dir", cacheDir.toString(), "--request-timeout", "20s"));

@@ -46,7 +46,9 @@ public class DiscoveryResource {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "APIGroupList");
         m.put("apiVersion", "v1");
-        m.put("groups", List.of(group(false)));
+        m.put("groups", List.of(group(false),
+                CustomMetricsJson.group(CustomMetricsJson.CUSTOM_GROUP, CustomMetricsJson.CUSTOM_VERSIONS, false),
+                CustomMetricsJson.group(CustomMetricsJson.EXTERNAL_GROUP, List.of("v1beta1"), false)));
         return MetricsResource.json(m);
     }
 

@@ -1,5 +1,6 @@
 package dev.scalebus.metricsapi.api;
 
+import dev.scalebus.metricsapi.auth.RequestAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,23 @@ public final class KubeStatus {
         return new StatusException(404, "NotFound", resource + "." + GROUP + " \"" + name + "\" not found", details);
     }
 
+    /** custom-metrics-apiserver's {@code NewMetricNotFoundError}: {@code the server could not find the metric m for pods}. */
+    public static StatusException metricNotFound(String resource, String metric) {
+        return new StatusException(404, "NotFound", "the server could not find the metric " + metric + " for "
+                + resource, null);
+    }
+
+    /** {@code NewMetricNotFoundForError}: {@code the server could not find the metric m for pods web-1}. */
+    public static StatusException metricNotFoundFor(String resource, String metric, String name) {
+        return new StatusException(404, "NotFound", "the server could not find the metric " + metric + " for "
+                + resource + " " + name, null);
+    }
+
+    /** {@code errors.NewServiceUnavailable}: an outside system this answer needs does not answer. */
+    public static StatusException serviceUnavailable(String message) {
+        return new StatusException(503, "ServiceUnavailable", message, null);
+    }
+
     public static StatusException badRequest(String message) {
         return new StatusException(400, "BadRequest", message, null);
     }
@@ -29,18 +47,20 @@ public final class KubeStatus {
     }
 
     /**
-     * The authorization filter's denial, e.g. {@code pods.metrics.k8s.io "x" is forbidden: User "system:anonymous"
-     * cannot get resource "pods" in API group "metrics.k8s.io" in the namespace "yuchao"}.
+     * The authorization filter's denial (k8s.io/apiserver {@code forbiddenMessage}), e.g. {@code pods.metrics.k8s.io
+     * "x" is forbidden: User "system:anonymous" cannot get resource "pods" in API group "metrics.k8s.io" in the
+     * namespace "yuchao"}; a subresource is named {@code pods/http_requests}.
      */
-    public static StatusException forbidden(String user, String verb, String resource, String namespace,
-            String name, String reason) {
-        String subject = resource + "." + GROUP + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
-        String scope = namespace == null || namespace.isEmpty() ? "at the cluster scope"
-                : "in the namespace \"" + namespace + "\"";
-        String message = subject + " is forbidden: User \"" + user + "\" cannot " + verb + " resource \"" + resource
-                + "\" in API group \"" + GROUP + "\" " + scope + (reason == null || reason.isEmpty() ? ""
-                : ": " + reason);
-        return new StatusException(403, "Forbidden", message, details(name == null ? "" : name, resource));
+    public static StatusException forbidden(String user, RequestAttributes a, String reason) {
+        String group = a.apiGroup();
+        String name = a.name();
+        String subject = a.resource() + "." + group + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
+        String scope = a.namespace() == null || a.namespace().isEmpty() ? "at the cluster scope"
+                : "in the namespace \"" + a.namespace() + "\"";
+        String message = subject + " is forbidden: User \"" + user + "\" cannot " + a.verb() + " resource \""
+                + a.resourceWithSubresource() + "\" in API group \"" + group + "\" " + scope
+                + (reason == null || reason.isEmpty() ? "" : ": " + reason);
+        return new StatusException(403, "Forbidden", message, details(name == null ? "" : name, a.resource(), group));
     }
 
     /** Denial of a non-resource path such as {@code /apis}. */
@@ -63,11 +83,15 @@ public final class KubeStatus {
     }
 
     private static Map<String, Object> details(String name, String kind) {
+        return details(name, kind, GROUP);
+    }
+
+    private static Map<String, Object> details(String name, String kind, String group) {
         Map<String, Object> d = new LinkedHashMap<>();
         if (name != null && !name.isEmpty()) {
             d.put("name", name);
         }
-        d.put("group", GROUP);
+        d.put("group", group);
         d.put("kind", kind);
         return d;
     }

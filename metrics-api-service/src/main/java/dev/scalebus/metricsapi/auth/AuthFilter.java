@@ -99,8 +99,7 @@ public class AuthFilter {
         String user = result.user().name();
         LOG.infof("403 for %s %s by %s [correlation %s]", attributes.verb(), path, user, correlation());
         return StatusExceptionMapper.response(attributes.resourceRequest()
-                ? KubeStatus.forbidden(user, attributes.verb(), attributes.resource(), attributes.namespace(),
-                        attributes.name(), decision.reason())
+                ? KubeStatus.forbidden(user, attributes, decision.reason())
                 : KubeStatus.forbiddenPath(user, attributes.verb(), path));
     }
 

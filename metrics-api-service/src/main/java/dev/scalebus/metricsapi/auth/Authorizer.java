@@ -33,8 +33,8 @@ public final class Authorizer {
     public Decision authorize(UserInfo user, RequestAttributes attributes) {
         // the path is not part of a resource request's SAR: all list calls of one namespace share a decision
         RequestAttributes keyed = attributes.resourceRequest()
-                ? new RequestAttributes(true, attributes.verb(), attributes.resource(), attributes.namespace(),
-                        attributes.name(), "")
+                ? new RequestAttributes(true, attributes.verb(), attributes.apiGroup(), attributes.apiVersion(),
+                        attributes.resource(), attributes.subresource(), attributes.namespace(), attributes.name(), "")
                 : attributes;
         Key key = new Key(user, keyed);
         long now = clock.millis();

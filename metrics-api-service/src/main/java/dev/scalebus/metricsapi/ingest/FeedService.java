@@ -1,6 +1,11 @@
 package dev.scalebus.metricsapi.ingest;
 
+import dev.scalebus.events.CustomMetricSamples;
+import dev.scalebus.events.EventJson;
+import dev.scalebus.events.rules.AdapterRules;
+import dev.scalebus.metricsapi.CustomBeans;
 import dev.scalebus.metricsapi.MetricsApiConfig;
+import dev.scalebus.metricsapi.custom.SeriesWindow;
 import dev.scalebus.metricsapi.window.MetricsWindow;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,18 +18,35 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs the {@link ScrapeFeed} for the service's window, sweeps expired objects and publishes the window's meters. */
+/** Runs the {@link ScrapeFeed}s for the node window and the custom series window, sweeps expired objects and publishes the window's meters. */
 @ApplicationScoped
 public class FeedService {
 
     private final ScrapeFeed feed;
+    private final ScrapeFeed customFeed;
     private final MetricsWindow window;
+    private final SeriesWindow series;
 
-    public FeedService(MetricsWindow window, MetricsApiConfig config, Clock clock, MeterRegistry registry,
+    public FeedService(MetricsWindow window, SeriesWindow series, MetricsApiConfig config, AdapterRules rules,
+            Clock clock, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.window = window;
+        this.series = series;
         this.feed = new ScrapeFeed(bootstrapServers, config.topic(), window, config.effectiveRebuildLookback(),
                 clock);
+        // replayed as far back as the series window keeps, so rate() has its whole range right after a restart
+        this.customFeed = new ScrapeFeed(bootstrapServers, config.customMetrics().topic(), new SeriesSink(series),
+                CustomBeans.retention(rules, config.customMetrics().retentionMargin()), clock);
+        Gauge.builder("scalebus_metrics_api_custom_series", series, SeriesWindow::seriesCount)
+                .description("Application series held for the custom and external metrics APIs").register(registry);
+        Gauge.builder("scalebus_metrics_api_custom_consumer_lag_records", customFeed, ScrapeFeed::lag)
+                .description("Records behind the end of the custom-samples topic").register(registry);
+        FunctionCounter.builder("scalebus_metrics_api_custom_samples_dropped", customFeed,
+                ScrapeFeed::malformedRecords).tag("reason", "malformed").register(registry);
+        FunctionCounter.builder("scalebus_metrics_api_custom_samples_dropped", series,
+                SeriesWindow::outOfOrderSamples).tag("reason", "out_of_order").register(registry);
+        FunctionCounter.builder("scalebus_metrics_api_custom_samples_dropped", series,
+                SeriesWindow::expiredSeries).tag("reason", "expired_series").register(registry);
         Gauge.builder("scalebus_metrics_api_window_nodes", window, MetricsWindow::nodeCount)
                 .description("Nodes held in the window").register(registry);
         Gauge.builder("scalebus_metrics_api_window_pods", window, MetricsWindow::podCount)
@@ -45,18 +67,35 @@ public class FeedService {
 
     void start(@Observes StartupEvent event) {
         feed.start();
+        customFeed.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         feed.close();
+        customFeed.close();
     }
 
     @Scheduled(every = "${scalebus.metrics-api.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         window.expire();
+        series.expire();
     }
 
+    /** Both windows rebuilt: the node scrapes and the custom samples. */
     public boolean ready() {
-        return feed.caughtUp();
+        return feed.caughtUp() && customFeed.caughtUp();
+    }
+
+    /** Decodes CustomMetricSamples records into the series window. */
+    private record SeriesSink(SeriesWindow series) implements ScrapeFeed.RecordSink {
+        @Override
+        public void accept(byte[] value) {
+            series.accept(EventJson.fromBytes(value, CustomMetricSamples.class));
+        }
+
+        @Override
+        public String summary() {
+            return series.seriesCount() + " series of " + series.podCount() + " pods";
+        }
     }
 }

@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds a {@link MetricsWindow} from the node-scrapes topic on its own thread.
+ * Feeds an in-memory window from one topic on its own thread: the node-scrapes topic into the {@link MetricsWindow},
+ * the custom-samples topic into the custom metrics' series window (any {@link RecordSink}).
  *
  * <p>Every replica must see every node, so there is no consumer group: the feed {@code assign}s all partitions
  * (no group.id, nothing committed) and on start seeks each one to the first record at or after
@@ -38,7 +39,7 @@ public final class ScrapeFeed implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String topic;
-    private final MetricsWindow window;
+    private final RecordSink sink;
     private final Duration lookback;
     private final Clock clock;
     private final String clientId = "metrics-api-" + UUID.randomUUID();
@@ -50,10 +51,31 @@ public final class ScrapeFeed implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
+    /** Where a feed's records go: decode and keep one record value (throw when malformed), and say what is held. */
+    public interface RecordSink {
+        void accept(byte[] value);
+
+        String summary();
+    }
+
     public ScrapeFeed(String bootstrapServers, String topic, MetricsWindow window, Duration lookback, Clock clock) {
+        this(bootstrapServers, topic, new RecordSink() {
+            @Override
+            public void accept(byte[] value) {
+                window.accept(EventJson.fromBytes(value, NodeScrape.class));
+            }
+
+            @Override
+            public String summary() {
+                return window.nodeCount() + " nodes and " + window.podCount() + " pods";
+            }
+        }, lookback, clock);
+    }
+
+    public ScrapeFeed(String bootstrapServers, String topic, RecordSink sink, Duration lookback, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.window = window;
+        this.sink = sink;
         this.lookback = lookback;
         this.clock = clock;
     }
@@ -77,8 +99,7 @@ public final class ScrapeFeed implements AutoCloseable {
                     }
                     if (!caughtUp && reached(c, endAtStart)) {
                         caughtUp = true;
-                        LOG.infof("feed %s: caught up with %s, window holds %d nodes and %d pods", clientId, topic,
-                                window.nodeCount(), window.podCount());
+                        LOG.infof("feed %s: caught up with %s, window holds %s", clientId, topic, sink.summary());
                     }
                     lag = lag(c, endAtStart);
                 }
@@ -118,8 +139,7 @@ public final class ScrapeFeed implements AutoCloseable {
 
     private void take(ConsumerRecord<String, byte[]> r) {
         try {
-            NodeScrape scrape = EventJson.fromBytes(r.value(), NodeScrape.class);
-            window.accept(scrape);
+            sink.accept(r.value());
             accepted.incrementAndGet();
         } catch (RuntimeException e) {
             long n = malformed.incrementAndGet();

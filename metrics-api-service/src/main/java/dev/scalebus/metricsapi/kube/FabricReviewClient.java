@@ -41,8 +41,9 @@ public class FabricReviewClient implements ReviewClient {
         SubjectAccessReviewSpecBuilder spec = new SubjectAccessReviewSpecBuilder()
                 .withUser(user.name()).withUid(user.uid()).withGroups(user.groups()).withExtra(user.extra());
         if (attributes.resourceRequest()) {
-            spec.withNewResourceAttributes().withGroup("metrics.k8s.io").withVersion("v1beta1")
-                    .withResource(attributes.resource()).withVerb(attributes.verb())
+            spec.withNewResourceAttributes().withGroup(attributes.apiGroup())
+                    .withVersion(attributes.apiVersion()).withResource(attributes.resource())
+                    .withSubresource(attributes.subresource()).withVerb(attributes.verb())
                     .withNamespace(attributes.namespace()).withName(attributes.name()).endResourceAttributes();
         } else {
             spec.withNewNonResourceAttributes().withPath(attributes.path()).withVerb(attributes.verb())

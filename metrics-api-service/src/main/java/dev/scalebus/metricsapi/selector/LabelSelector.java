@@ -171,4 +171,55 @@ public final class LabelSelector {
     public boolean isEverything() {
         return requirements.isEmpty();
     }
+
+    /** The value {@code key} must equal ({@code key=v}, {@code key==v}, {@code key in (v)}), if the selector says. */
+    public java.util.Optional<String> equalityValue(String key) {
+        for (Requirement r : requirements) {
+            boolean equality = r.operator() == Operator.EQUALS || r.operator() == Operator.IN && r.values().size() == 1;
+            if (r.key().equals(key) && equality) {
+                return java.util.Optional.of(r.values().get(0));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The selector as a {@code metav1.LabelSelector} JSON object, as apimachinery's {@code ParseToLabelSelector}
+     * converts it: {@code =}/{@code ==} into {@code matchLabels}, the rest into {@code matchExpressions}
+     * ({@code !=} as a one-value {@code NotIn}).
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> matchLabels = new java.util.TreeMap<>();
+        List<Map<String, Object>> expressions = new ArrayList<>();
+        for (Requirement r : requirements) {
+            String op = switch (r.operator()) {
+                case EQUALS -> null;
+                case IN -> "In";
+                case NOT_EQUALS, NOT_IN -> "NotIn";
+                case EXISTS -> "Exists";
+                case DOES_NOT_EXIST -> "DoesNotExist";
+                case GREATER_THAN -> "Gt";
+                case LESS_THAN -> "Lt";
+            };
+            if (op == null) {
+                matchLabels.put(r.key(), r.values().get(0));
+                continue;
+            }
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("key", r.key());
+            e.put("operator", op);
+            if (!r.values().isEmpty()) {
+                e.put("values", r.values());
+            }
+            expressions.add(e);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (!matchLabels.isEmpty()) {
+            out.put("matchLabels", matchLabels);
+        }
+        if (!expressions.isEmpty()) {
+            out.put("matchExpressions", expressions);
+        }
+        return out;
+    }
 }

@@ -144,6 +144,20 @@ public final class MetricsWindow {
         return result;
     }
 
+    /**
+     * The labels of every pod of a namespace seen within the expiry, whatever its phase or rates: the pod list a
+     * custom metrics request's labelSelector is matched against (prometheus-adapter lists pods from the apiserver).
+     */
+    public Map<PodKey, Map<String, String>> podLabels(String namespace) {
+        Map<PodKey, Map<String, String>> result = new java.util.TreeMap<>();
+        for (Map.Entry<PodKey, PodEntry> e : pods.entrySet()) {
+            if (e.getKey().namespace().equals(namespace) && fresh(e.getValue().seenMillis)) {
+                result.put(e.getKey(), e.getValue().labels());
+            }
+        }
+        return result;
+    }
+
     public int nodeCount() {
         return nodes.size();
     }

@@ -93,13 +93,35 @@ class AuthUnitTest {
     @Test
     void classifiesPathsAsTheApiserversRequestInfo() {
         assertThat(RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/namespaces/ns/pods/p"))
-                .isEqualTo(new RequestAttributes(true, "get", "pods", "ns", "p",
+                .isEqualTo(new RequestAttributes(true, "get", "metrics.k8s.io", "v1beta1", "pods", "", "ns", "p",
                         "/apis/metrics.k8s.io/v1beta1/namespaces/ns/pods/p"));
         assertThat(RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/namespaces/ns/pods").verb())
                 .isEqualTo("list");
         assertThat(RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/pods").namespace()).isEmpty();
         assertThat(RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/nodes/n1").name()).isEqualTo("n1");
         assertThat(RequestAttributes.of("GET", "/apis").resourceRequest()).isFalse();
+        assertThat(RequestAttributes.of("GET", "/apis/custom.metrics.k8s.io/v1beta2").resourceRequest()).isFalse();
+    }
+
+    @Test
+    void classifiesCustomAndExternalMetricsPathsAsTheApiserversRequestInfo() {
+        RequestAttributes pods = RequestAttributes.of("GET",
+                "/apis/custom.metrics.k8s.io/v1beta2/namespaces/ns/pods/*/http_requests");
+        assertThat(List.of(pods.verb(), pods.apiGroup(), pods.apiVersion(), pods.resource(), pods.name(),
+                pods.subresource(), pods.namespace())).containsExactly("get", "custom.metrics.k8s.io", "v1beta2",
+                        "pods", "*", "http_requests", "ns");
+        assertThat(pods.resourceWithSubresource()).isEqualTo("pods/http_requests");
+        RequestAttributes namespace = RequestAttributes.of("GET",
+                "/apis/custom.metrics.k8s.io/v1beta1/namespaces/ns/metrics/http_requests");
+        assertThat(List.of(namespace.resource(), namespace.name(), namespace.namespace()))
+                .containsExactly("metrics", "http_requests", "ns");
+        RequestAttributes external = RequestAttributes.of("GET",
+                "/apis/external.metrics.k8s.io/v1beta1/namespaces/ns/queue_messages_cnt");
+        assertThat(List.of(external.verb(), external.resource(), external.name())).containsExactly("list",
+                "queue_messages_cnt", "");
+        RequestAttributes root = RequestAttributes.of("GET", "/apis/custom.metrics.k8s.io/v1beta2/nodes/n1/m");
+        assertThat(List.of(root.resource(), root.name(), root.subresource(), root.namespace()))
+                .containsExactly("nodes", "n1", "m", "");
     }
 
     @Test
@@ -122,11 +144,17 @@ class AuthUnitTest {
 
     @Test
     void forbiddenMessageReadsAsTheApiserversOne() {
-        assertThat(KubeStatus.forbidden("system:anonymous", "get", "pods", "yuchao", "x", "").getMessage())
+        assertThat(KubeStatus.forbidden("system:anonymous",
+                RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/namespaces/yuchao/pods/x"), "").getMessage())
                 .isEqualTo("pods.metrics.k8s.io \"x\" is forbidden: User \"system:anonymous\" cannot get resource "
                         + "\"pods\" in API group \"metrics.k8s.io\" in the namespace \"yuchao\"");
-        assertThat(KubeStatus.forbidden("bob", "list", "nodes", "", "", "").getMessage())
+        assertThat(KubeStatus.forbidden("bob",
+                RequestAttributes.of("GET", "/apis/metrics.k8s.io/v1beta1/nodes"), "").getMessage())
                 .isEqualTo("nodes.metrics.k8s.io is forbidden: User \"bob\" cannot list resource \"nodes\" in API "
                         + "group \"metrics.k8s.io\" at the cluster scope");
+        assertThat(KubeStatus.forbidden("bob", RequestAttributes.of("GET",
+                "/apis/custom.metrics.k8s.io/v1beta2/namespaces/ns/pods/*/http_requests"), "").getMessage())
+                .isEqualTo("pods.custom.metrics.k8s.io \"*\" is forbidden: User \"bob\" cannot get resource "
+                        + "\"pods/http_requests\" in API group \"custom.metrics.k8s.io\" in the namespace \"ns\"");
     }
 }
