@@ -62,6 +62,20 @@ public interface AutoscalerConfig {
         Duration retryPeriod();
     }
 
+    /**
+     * How long API discovery (kind → resource for /scale and Object metrics, served custom metrics versions) is
+     * cached; a miss rediscovers at once. kube-controller-manager resets its RESTMapper every 30 s.
+     */
+    @WithDefault("30s")
+    Duration discoveryRefresh();
+
+    /**
+     * Custom metric samples (topic scalebus.custom-samples) evaluate the autoscalers of their namespace with Pods
+     * or Object metrics at most this often.
+     */
+    @WithDefault("1s")
+    Duration customSamplesMinInterval();
+
     /** Pod samples older than this are not used (stale metrics: ScalingActive=False, never a scale). */
     @WithDefault("2m")
     Duration metricsMaxAge();

@@ -12,6 +12,7 @@ import dev.scalebus.autoscaler.hpa.MetricSpec;
 import dev.scalebus.autoscaler.hpa.ScaleView;
 import dev.scalebus.autoscaler.kube.AutoscalerObject;
 import dev.scalebus.autoscaler.kube.AutoscalerStore;
+import dev.scalebus.autoscaler.kube.CustomMetricsClient;
 import dev.scalebus.autoscaler.kube.KubeEvents;
 import dev.scalebus.autoscaler.kube.KubePods;
 import dev.scalebus.autoscaler.kube.TargetScaler;
@@ -38,11 +39,10 @@ import org.jboss.logging.Logger;
 public class AutoscalerController {
 
     private static final Logger LOG = Logger.getLogger(AutoscalerController.class);
-    static final String CUSTOM_METRICS_UNAVAILABLE = "the custom and external metrics APIs are not served to "
-            + "scalebus yet";
 
     private final AutoscalerStore store;
     private final TargetScaler scaler;
+    private final CustomMetricsClient customMetrics;
     private final KubePods pods;
     private final KubeEvents events;
     private final PodMetricsWindow window;
@@ -54,11 +54,13 @@ public class AutoscalerController {
     // the status this controller last wrote: fresher than the informer's copy right after a write
     private final Map<String, HpaStatus> written = new ConcurrentHashMap<>();
 
-    public AutoscalerController(AutoscalerStore store, TargetScaler scaler, KubePods pods, KubeEvents events,
+    public AutoscalerController(AutoscalerStore store, TargetScaler scaler, CustomMetricsClient customMetrics,
+            KubePods pods, KubeEvents events,
             PodMetricsWindow window, @Channel("scalebus.scaling-decisions") Emitter<ScalingDecision> decisions,
             Clock clock, AutoscalerConfig config) {
         this.store = store;
         this.scaler = scaler;
+        this.customMetrics = customMetrics;
         this.pods = pods;
         this.events = events;
         this.window = window;
@@ -68,17 +70,37 @@ public class AutoscalerController {
         this.settings = new ControllerSettings(config.tolerance(), config.cpuInitializationPeriod(),
                 config.initialReadinessDelay(), config.downscaleStabilizationWindow(), d.scaleUpLimitFactor(),
                 d.scaleUpLimitMinimum());
+        store.onDeleted(this::forget);
+    }
+
+    /**
+     * An autoscaler was deleted: its history, target selector and last written status go at once, so another
+     * autoscaler over the same target is not AmbiguousSelector (upstream deleteHPA: queue Forget +
+     * hpaSelectors.DeleteSelector; reconcileKey drops recommendations and scale events on NotFound).
+     */
+    synchronized void forget(String key) {
+        histories.remove(key);
+        selectors.remove(key);
+        written.remove(key);
+        LOG.infof("autoscaler %s deleted: its history and target selector are dropped", key);
     }
 
     /** Evaluates every autoscaler of a namespace (null: all namespaces). */
     public void evaluateNamespace(String namespace) {
-        List<AutoscalerObject> list = store.list(namespace);
+        evaluateNamespace(namespace, a -> true);
+    }
+
+    /** Evaluates the autoscalers of a namespace (null: all namespaces) that {@code which} selects. */
+    public void evaluateNamespace(String namespace, Predicate<AutoscalerObject> which) {
+        List<AutoscalerObject> all = store.list(namespace);
         if (namespace == null) {
-            List<String> keys = list.stream().map(AutoscalerObject::key).toList();
+            List<String> keys = all.stream().map(AutoscalerObject::key).toList();
+            // a backstop for deletions the informer could not report (gone before its first list)
             histories.keySet().retainAll(keys);
+            selectors.keySet().retainAll(keys);
             written.keySet().retainAll(keys);
         }
-        for (AutoscalerObject a : list) {
+        for (AutoscalerObject a : all.stream().filter(which).toList()) {
             try {
                 evaluate(a);
             } catch (RuntimeException e) {
@@ -89,6 +111,9 @@ public class AutoscalerController {
 
     synchronized void evaluate(AutoscalerObject a) {
         Instant now = clock.instant();
+        if (store.deleted(a)) {
+            return; // listed before its deletion: forget() already ran, nothing may come back or be scaled
+        }
         if (a.spec() == null) {
             LOG.infof("autoscaler %s: spec not usable: %s", a.key(), a.specError());
             return;
@@ -133,18 +158,21 @@ public class AutoscalerController {
         Map<String, MetricReads.PodsRead> podsReads = new HashMap<>();
         Map<String, MetricReads.ValueRead> objectReads = new HashMap<>();
         Map<String, MetricReads.SeriesRead> externalReads = new HashMap<>();
-        for (MetricSpec m : a.spec().metrics()) {
+        // the evaluator stops before the metrics without a usable scale: the metrics APIs are not asked then
+        boolean usable = scale != null && scale.selector() != null && !scale.selector().isBlank();
+        for (MetricSpec m : usable ? a.spec().metrics() : List.<MetricSpec>of()) {
             String name = m.metricName();
             if (name == null) {
                 continue;
             }
+            String ns = a.namespace();
             switch (m.type()) {
-                case MetricSpec.PODS -> podsReads.put(name, new MetricReads.PodsRead(null, null,
-                        CUSTOM_METRICS_UNAVAILABLE));
-                case MetricSpec.OBJECT -> objectReads.put(name, new MetricReads.ValueRead(null, null,
-                        CUSTOM_METRICS_UNAVAILABLE));
-                case MetricSpec.EXTERNAL -> externalReads.put(name, new MetricReads.SeriesRead(null, null,
-                        CUSTOM_METRICS_UNAVAILABLE));
+                case MetricSpec.PODS -> podsReads.put(name, customMetrics.podsMetric(ns, name, scale.selector(),
+                        m.pods().metric().selector()));
+                case MetricSpec.OBJECT -> objectReads.put(name, customMetrics.objectMetric(ns, name,
+                        m.object().describedObject(), m.object().metric().selector()));
+                case MetricSpec.EXTERNAL -> externalReads.put(name, customMetrics.externalMetric(ns, name,
+                        m.external().metric().selector()));
                 default -> {
                 }
             }

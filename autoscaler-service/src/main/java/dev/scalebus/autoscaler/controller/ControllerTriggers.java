@@ -1,16 +1,26 @@
 package dev.scalebus.autoscaler.controller;
 
+import dev.scalebus.autoscaler.hpa.MetricSpec;
+import dev.scalebus.autoscaler.kube.AutoscalerObject;
 import dev.scalebus.autoscaler.kube.Leadership;
 import dev.scalebus.autoscaler.window.PodMetricsWindow;
+import dev.scalebus.events.CustomMetricSamples;
 import dev.scalebus.events.NodeScrape;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** What makes the controller evaluate: a node scrape with pods of a namespace, and the sync period. */
+/**
+ * What makes the controller evaluate: a node scrape with pods of a namespace, application metric samples of a pod
+ * (autoscalers of its namespace with Pods or Object metrics), and the sync period.
+ */
 @ApplicationScoped
 public class ControllerTriggers {
 
@@ -20,13 +30,17 @@ public class ControllerTriggers {
     private final PodMetricsWindow window;
     private final AutoscalerConfig config;
     private final Leadership leadership;
+    private final Clock clock;
+    // namespace -> when custom samples last made it evaluated
+    private final Map<String, Instant> customEvaluated = new ConcurrentHashMap<>();
 
     public ControllerTriggers(AutoscalerController controller, PodMetricsWindow window, AutoscalerConfig config,
-            Leadership leadership) {
+            Leadership leadership, Clock clock) {
         this.controller = controller;
         this.window = window;
         this.config = config;
         this.leadership = leadership;
+        this.clock = clock;
     }
 
     @Incoming("scalebus.node-scrapes")
@@ -50,10 +64,44 @@ public class ControllerTriggers {
         }
     }
 
+    /**
+     * Samples of one application pod arrived: the custom metrics API now serves newer Pods/Object values for its
+     * namespace. Pods of one namespace are scraped in a burst, so a namespace is evaluated at most once per
+     * {@code custom-samples-min-interval}; the sync period covers the rest.
+     */
+    @Incoming("scalebus.custom-samples")
+    @Blocking(ordered = true)
+    public void onCustomSamples(CustomMetricSamples samples) {
+        if (samples == null || !config.controllerEnabled() || !leadership.active()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = customEvaluated.get(samples.namespace());
+        if (last != null && now.isBefore(last.plus(config.customSamplesMinInterval()))) {
+            LOG.debugf("custom samples of %s: namespace evaluated %s, skipped", samples.key(), last);
+            return;
+        }
+        customEvaluated.put(samples.namespace(), now);
+        try {
+            controller.evaluateNamespace(samples.namespace(), ControllerTriggers::usesCustomMetrics);
+        } catch (RuntimeException e) {
+            LOG.infof("evaluation of namespace %s after custom samples of %s failed: %s", samples.namespace(),
+                    samples.key(), e.toString());
+        }
+    }
+
+    /** Whether an autoscaler has a Pods or Object metric (External values do not come from pods). */
+    static boolean usesCustomMetrics(AutoscalerObject a) {
+        return a.spec() != null && a.spec().metrics().stream()
+                .anyMatch(m -> MetricSpec.PODS.equals(m.type()) || MetricSpec.OBJECT.equals(m.type()));
+    }
+
     @Scheduled(every = "${scalebus.autoscaler.sync-period:15s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
         window.prune();
+        Instant stale = clock.instant().minus(config.syncPeriod());
+        customEvaluated.values().removeIf(t -> t.isBefore(stale));
         if (!config.controllerEnabled() || !leadership.active()) {
             return;
         }

@@ -83,6 +83,31 @@ public record MetricSpec(String type, ResourceSource resource, ContainerResource
         public record Requirement(String key, String operator, List<String> values) {
         }
 
+        /**
+         * The selector in string form, as {@code metav1.LabelSelectorAsSelector(s).String()}: requirements sorted
+         * by key, {@code k=v}, {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}.
+         */
+        public String asSelectorString() {
+            java.util.List<String[]> parts = new java.util.ArrayList<>();
+            if (matchLabels != null) {
+                matchLabels.forEach((k, v) -> parts.add(new String[] {k, k + "=" + v}));
+            }
+            if (matchExpressions != null) {
+                for (Requirement r : matchExpressions) {
+                    String values = String.join(",", r.values() == null ? List.of()
+                            : r.values().stream().sorted().toList());
+                    parts.add(new String[] {r.key(), switch (r.operator()) {
+                        case "In" -> r.key() + " in (" + values + ")";
+                        case "NotIn" -> r.key() + " notin (" + values + ")";
+                        case "Exists" -> r.key();
+                        default -> "!" + r.key();
+                    }});
+                }
+            }
+            parts.sort(java.util.Comparator.comparing(p -> p[0]));
+            return String.join(",", parts.stream().map(p -> p[1]).toList());
+        }
+
         /** Go's {@code %+v} of a LabelSelector, as upstream prints it in metric names. */
         public String goString() {
             StringBuilder b = new StringBuilder("&LabelSelector{MatchLabels:map[");

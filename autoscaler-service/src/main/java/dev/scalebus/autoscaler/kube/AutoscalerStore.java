@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import jakarta.annotation.PreDestroy;
@@ -20,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** HorizontalAutoscaler custom resources: list, read spec and status, write status. */
 @ApplicationScoped
@@ -38,13 +41,46 @@ public class AutoscalerStore {
     }
 
     private SharedIndexInformer<GenericKubernetesResource> informer;
+    private final List<Consumer<String>> deleteListeners = new CopyOnWriteArrayList<>();
 
     private synchronized SharedIndexInformer<GenericKubernetesResource> informer() {
         if (informer == null) {
             informer = client.genericKubernetesResources(CONTEXT).inAnyNamespace().runnableInformer(0);
+            informer.addEventHandler(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(GenericKubernetesResource r) {
+                }
+
+                @Override
+                public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+                }
+
+                @Override
+                public void onDelete(GenericKubernetesResource r, boolean finalStateUnknown) {
+                    String key = r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+                    deleteListeners.forEach(l -> l.accept(key));
+                }
+            });
             informer.start();
         }
         return informer;
+    }
+
+    /**
+     * Calls {@code listener} with an autoscaler's key ({@link AutoscalerObject#key}) when the informer sees it
+     * deleted (upstream's HPA informer DeleteFunc, {@code deleteHPA}).
+     */
+    public void onDeleted(Consumer<String> listener) {
+        deleteListeners.add(listener);
+    }
+
+    /**
+     * Whether an autoscaler listed earlier has been deleted since: the synced informer no longer holds it (the
+     * informer drops an object from its cache before it tells the handlers). Unknown before the sync: false.
+     */
+    public boolean deleted(AutoscalerObject a) {
+        SharedIndexInformer<GenericKubernetesResource> inf = informer();
+        return inf.hasSynced() && inf.getStore().getByKey(a.key()) == null;
     }
 
     /** The autoscalers of a namespace (null: all), from the informer once synced, else from a list. */

@@ -1,108 +1,102 @@
 package dev.scalebus.autoscaler.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalebus.autoscaler.hpa.HpaSpec;
 import dev.scalebus.autoscaler.hpa.ScaleView;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Scale of Deployments, StatefulSets and ReplicaSets through the workload object (spec.replicas, status.replicas,
- * spec.selector), which is what their /scale subresource exposes.
+ * The target's autoscaling/v1 Scale through the /scale subresource of whatever resource serves the target's kind
+ * (Deployment, StatefulSet, ReplicaSet, a custom resource with {@code subresources.scale}, ...), as the HPA
+ * controller does with client-go's scale client: the scaleTargetRef's group and kind are mapped to resources by
+ * discovery ({@link ApiDiscovery}), each mapping's /scale is tried in turn (horizontal.go
+ * scaleForResourceMappings), and the Scale read is written back with the new spec.replicas (its resourceVersion
+ * makes a concurrent change a conflict, retried at the next evaluation).
  */
 @ApplicationScoped
 public class KubeTargetScaler implements TargetScaler {
 
-    private final KubernetesClient client;
+    private final ApiHttp http;
+    private final ApiDiscovery discovery;
+    // the Scale last read per target, written back by write(); evaluations of one autoscaler are serialized
+    private final Map<String, ReadScale> lastRead = new ConcurrentHashMap<>();
 
-    public KubeTargetScaler(KubernetesClient client) {
-        this.client = client;
+    private record ReadScale(String path, ObjectNode scale) {
+    }
+
+    public KubeTargetScaler(ApiHttp http, ApiDiscovery discovery) {
+        this.http = http;
+        this.discovery = discovery;
     }
 
     @Override
     public ScaleView read(String ns, HpaSpec.TargetRef t) {
-        try {
-            return switch (t.kind()) {
-                case "Deployment" -> view(client.apps().deployments().inNamespace(ns).withName(t.name()).get(), t);
-                case "StatefulSet" -> view(client.apps().statefulSets().inNamespace(ns).withName(t.name()).get(), t);
-                case "ReplicaSet" -> view(client.apps().replicaSets().inNamespace(ns).withName(t.name()).get(), t);
-                default -> throw new IllegalStateException("unsupported scale target kind " + t.kind());
-            };
-        } catch (KubernetesClientException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static ScaleView view(Object o, HpaSpec.TargetRef t) {
-        if (o == null) {
-            throw new IllegalStateException(t.kind().toLowerCase() + "s \"" + t.name() + "\" not found");
-        }
-        if (o instanceof Deployment d) {
-            return new ScaleView(orZero(d.getSpec().getReplicas()),
-                    d.getStatus() == null ? 0 : orZero(d.getStatus().getReplicas()), selector(d.getSpec().getSelector()));
-        }
-        if (o instanceof StatefulSet s) {
-            return new ScaleView(orZero(s.getSpec().getReplicas()),
-                    s.getStatus() == null ? 0 : orZero(s.getStatus().getReplicas()), selector(s.getSpec().getSelector()));
-        }
-        ReplicaSet r = (ReplicaSet) o;
-        return new ScaleView(orZero(r.getSpec().getReplicas()),
-                r.getStatus() == null ? 0 : orZero(r.getStatus().getReplicas()), selector(r.getSpec().getSelector()));
+        ReadScale read = fetch(ns, t);
+        lastRead.put(key(ns, t), read);
+        JsonNode s = read.scale();
+        return new ScaleView(s.path("spec").path("replicas").asInt(0), s.path("status").path("replicas").asInt(0),
+                s.path("status").path("selector").asText(""));
     }
 
     @Override
     public String write(String ns, HpaSpec.TargetRef t, int replicas) {
         try {
-            switch (t.kind()) {
-                case "Deployment" -> client.apps().deployments().inNamespace(ns).withName(t.name())
-                        .edit(d -> { d.getSpec().setReplicas(replicas); return d; });
-                case "StatefulSet" -> client.apps().statefulSets().inNamespace(ns).withName(t.name())
-                        .edit(s -> { s.getSpec().setReplicas(replicas); return s; });
-                case "ReplicaSet" -> client.apps().replicaSets().inNamespace(ns).withName(t.name())
-                        .edit(r -> { r.getSpec().setReplicas(replicas); return r; });
-                default -> {
-                    return "unsupported scale target kind " + t.kind();
-                }
+            ReadScale read = lastRead.remove(key(ns, t));
+            if (read == null) {
+                read = fetch(ns, t);
             }
-            return null;
-        } catch (KubernetesClientException e) {
+            ObjectNode scale = read.scale().deepCopy();
+            scale.withObject("/spec").put("replicas", replicas);
+            ApiHttp.Response r = http.put(read.path(), scale.toString());
+            return r.ok() ? null : r.error();
+        } catch (ApiHttp.ApiException | IllegalStateException e) {
             return e.getMessage();
         }
     }
 
-    /** The selector in string form, as Scale.status.selector. */
-    static String selector(LabelSelector s) {
-        if (s == null) {
-            return "";
+    /** @throws IllegalStateException with the reason (FailedGetScale's message) */
+    private ReadScale fetch(String ns, HpaSpec.TargetRef t) {
+        String group = group(t.apiVersion());
+        List<ApiDiscovery.Mapping> mappings;
+        try {
+            mappings = discovery.mappings(group, t.kind());
+        } catch (ApiHttp.ApiException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        List<String> parts = new ArrayList<>();
-        if (s.getMatchLabels() != null) {
-            for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.getMatchLabels()).entrySet()) {
-                parts.add(e.getKey() + "=" + e.getValue());
+        String firstError = null;
+        for (ApiDiscovery.Mapping m : mappings) {
+            String path = m.prefix() + (m.namespaced() ? "/namespaces/" + ns : "") + "/" + m.resource() + "/"
+                    + t.name() + "/scale";
+            try {
+                ApiHttp.Response r = http.get(path);
+                if (r.ok() && r.body().isObject()) {
+                    return new ReadScale(path, (ObjectNode) r.body());
+                }
+                firstError = firstError == null ? r.error() : firstError;
+            } catch (ApiHttp.ApiException e) {
+                firstError = firstError == null ? e.getMessage() : firstError;
             }
         }
-        if (s.getMatchExpressions() != null) {
-            for (LabelSelectorRequirement r : s.getMatchExpressions()) {
-                parts.add(switch (r.getOperator()) {
-                    case "In" -> r.getKey() + " in (" + String.join(",", r.getValues()) + ")";
-                    case "NotIn" -> r.getKey() + " notin (" + String.join(",", r.getValues()) + ")";
-                    case "Exists" -> r.getKey();
-                    default -> "!" + r.getKey();
-                });
-            }
-        }
-        return String.join(",", parts);
+        throw new IllegalStateException(firstError == null ? "unrecognized resource" : firstError);
     }
 
-    private static int orZero(Integer i) {
-        return i == null ? 0 : i;
+    /** schema.ParseGroupVersion's group: "" for "v1", "apps" for "apps/v1". */
+    static String group(String apiVersion) {
+        if (apiVersion == null || apiVersion.isEmpty() || !apiVersion.contains("/")) {
+            return "";
+        }
+        String[] parts = apiVersion.split("/");
+        if (parts.length != 2) {
+            throw new IllegalStateException("unexpected GroupVersion string: " + apiVersion);
+        }
+        return parts[0];
+    }
+
+    private static String key(String ns, HpaSpec.TargetRef t) {
+        return ns + "/" + t.apiVersion() + "/" + t.kind() + "/" + t.name();
     }
 }

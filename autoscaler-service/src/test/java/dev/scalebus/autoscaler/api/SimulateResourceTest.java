@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@io.quarkus.test.kubernetes.client.WithKubernetesTestServer(crud = true)
+@io.quarkus.test.common.QuarkusTestResource(dev.scalebus.autoscaler.SimulatedClusterResource.class)
 class SimulateResourceTest {
 
     // upstream TestScaleUp as a what-if request: 3 pods at 30/50/70% of 1 cpu, target 30%
@@ -41,6 +41,82 @@ class SimulateResourceTest {
               ]}}}]
             }
             """;
+
+    /** Upstream's custom-metric scale-ups (3 ready pods, spec and status replicas 3) for one metric and its values. */
+    static String customMetricRequest(String metric, String values) {
+        return """
+                {
+                  "spec": {
+                    "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                    "minReplicas": 2, "maxReplicas": 6, "metrics": [%s]
+                  },
+                  "scale": {"specReplicas": 3, "statusReplicas": 3, "selector": "app=web"},
+                  "pods": [
+                    {"name": "web-0", "labels": {"app": "web"}, "containers": [{"name": "c"}]},
+                    {"name": "web-1", "labels": {"app": "web"}, "containers": [{"name": "c"}]},
+                    {"name": "web-2", "labels": {"app": "web"}, "containers": [{"name": "c"}]}
+                  ],
+                  "history": {},
+                  "start": "2026-11-22T01:00:00Z",
+                  "steps": [{"metrics": %s}]
+                }
+                """.formatted(metric, values);
+    }
+
+    @Test
+    void podsMetricLikeUpstreamTestScaleUpCM() {
+        given().contentType("application/json").body(customMetricRequest("""
+                {"type": "Pods", "pods": {"metric": {"name": "qps"},
+                 "target": {"type": "AverageValue", "averageValue": "15"}}}""", """
+                {"pods": {"qps": {"values": {"web-0": "20", "web-1": "10", "web-2": "30"}}}}"""))
+                .when().post("/api/v1/simulate")
+                .then().statusCode(200)
+                .body("steps[0].desiredReplicas", equalTo(4))
+                .body("steps[0].metrics[0].current.averageValue", equalTo("20"))
+                .body("steps[0].rescaleReason", equalTo("pods metric qps above target"));
+    }
+
+    @Test
+    void objectMetricLikeUpstreamTestScaleUpCMObject() {
+        given().contentType("application/json").body(customMetricRequest("""
+                {"type": "Object", "object": {"metric": {"name": "qps"},
+                 "describedObject": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                 "target": {"type": "Value", "value": "15"}}}""", """
+                {"object": {"qps": {"value": "20"}}}"""))
+                .when().post("/api/v1/simulate")
+                .then().statusCode(200)
+                .body("steps[0].desiredReplicas", equalTo(4))
+                .body("steps[0].metrics[0].current.value", equalTo("20"))
+                .body("steps[0].rescaleReason", equalTo("Deployment metric qps above target"));
+    }
+
+    @Test
+    void externalMetricLikeUpstreamTestScaleUpPerPodCMExternal() {
+        given().contentType("application/json").body(customMetricRequest("""
+                {"type": "External", "external": {"metric": {"name": "qps",
+                 "selector": {"matchLabels": {"label": "value"}}},
+                 "target": {"type": "AverageValue", "averageValue": "2222m"}}}""", """
+                {"external": {"qps": {"values": ["8600m"]}}}"""))
+                .when().post("/api/v1/simulate")
+                .then().statusCode(200)
+                .body("steps[0].desiredReplicas", equalTo(4))
+                .body("steps[0].metrics[0].current.averageValue", equalTo("2867m"));
+    }
+
+    @Test
+    void aFailedCustomMetricReadIsScalingActiveFalse() {
+        given().contentType("application/json").body(customMetricRequest("""
+                {"type": "Pods", "pods": {"metric": {"name": "qps"},
+                 "target": {"type": "AverageValue", "averageValue": "15"}}}""", """
+                {"pods": {"qps": {"error": "adapter down"}}}"""))
+                .when().post("/api/v1/simulate")
+                .then().statusCode(200)
+                .body("steps[0].scaled", equalTo(false))
+                .body("steps[0].conditions.find { it.type == 'ScalingActive' }.reason", equalTo("FailedGetPodsMetric"))
+                .body("steps[0].conditions.find { it.type == 'ScalingActive' }.message", equalTo(
+                        "the HPA was unable to compute the replica count: unable to get metric qps: unable to fetch "
+                                + "metrics from custom metrics API: adapter down"));
+    }
 
     @Test
     void scalesUpLikeUpstreamTestScaleUp() {

@@ -13,12 +13,12 @@ import dev.scalebus.events.EventJson;
 import dev.scalebus.events.MalformedEventException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import dev.scalebus.autoscaler.SimulatedClusterResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +40,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end on the real broker and the fabric8 CRUD mock API server: node scrapes above target scale a Deployment
- * through the HorizontalAutoscaler and publish the decision; a dry-run autoscaler decides but never scales.
+ * End to end on the real broker and the cluster-simulator API server: node scrapes above target scale a Deployment
+ * (through its /scale subresource) and publish the decision; a dry-run autoscaler decides but never scales.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(SimulatedClusterResource.class)
 class LiveControllerTest {
 
     static final String BOOTSTRAP = System.getenv().getOrDefault("SCALEBUS_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
@@ -75,47 +75,57 @@ class LiveControllerTest {
         consumer.close(Duration.ofSeconds(5));
     }
 
-    /** A namespace with Deployment web (1 replica), one ready pod requesting 100m cpu, and an autoscaler. */
+    /**
+     * A namespace with Deployment web (1 replica, container requesting 100m cpu; the simulator's controller runs its
+     * pods) and an autoscaler on cpu 50%.
+     */
     String setUp(boolean dryRun) {
         String ns = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        createDeployment(client, ns);
+        createAutoscaler(client, ns, dryRun, List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
+                "target", Map.of("type", "Utilization", "averageUtilization", 50)))));
+        return ns;
+    }
+
+    static void createDeployment(KubernetesClient client, String ns) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
                 .create();
         client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
                 .withNewMetadata().withName("web").withNamespace(ns).endMetadata()
                 .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web").endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata().withNewSpec()
-                .addNewContainer().withName("web").withImage("nginx").endContainer().endSpec().endTemplate()
-                .endSpec().withNewStatus().withReplicas(1).endStatus().build()).create();
-        client.pods().inNamespace(ns).resource(new PodBuilder()
-                .withNewMetadata().withName("web-0").withNamespace(ns).addToLabels("app", "web").endMetadata()
-                .withNewSpec().addNewContainer().withName("web").withImage("nginx").withNewResources()
-                .addToRequests("cpu", new Quantity("100m")).endResources().endContainer().endSpec()
-                .withNewStatus().withPhase("Running").withStartTime("2026-01-01T00:00:00Z")
-                .addNewCondition().withType("Ready").withStatus("True")
-                .withLastTransitionTime("2026-01-01T00:00:10Z").endCondition().endStatus().build()).create();
+                .addNewContainer().withName("web").withImage("nginx").withNewResources()
+                .addToRequests("cpu", new Quantity("100m")).endResources().endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+    }
+
+    static void createAutoscaler(KubernetesClient client, String ns, boolean dryRun, List<Map<String, Object>> metrics) {
+        createAutoscaler(client, ns, "web-hpa", dryRun, metrics);
+    }
+
+    static void createAutoscaler(KubernetesClient client, String ns, String name, boolean dryRun,
+            List<Map<String, Object>> metrics) {
         GenericKubernetesResource hpa = new GenericKubernetesResource();
         hpa.setApiVersion(AutoscalerStore.API_VERSION);
         hpa.setKind(AutoscalerStore.KIND);
-        hpa.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("web-hpa")
+        hpa.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
                 .withNamespace(ns).build());
         hpa.setAdditionalProperty("spec", Map.of(
                 "scaleTargetRef", Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "web"),
-                "minReplicas", 1, "maxReplicas", 3, "dryRun", dryRun,
-                "metrics", List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
-                        "target", Map.of("type", "Utilization", "averageUtilization", 50))))));
+                "minReplicas", 1, "maxReplicas", 3, "dryRun", dryRun, "metrics", metrics));
         client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns).resource(hpa).create();
-        return ns;
     }
 
-    /** web-0 using 200m of its 100m request: 400% of a 50% target. */
+    /** Every pod of web using 200m of its 100m request: 400% of a 50% target. */
     void publishHotScrape(String ns) {
         Instant now = Instant.now();
-        ContainerSample c = new ContainerSample("web", false, now.minusSeconds(3600), now, 15_000L, 200_000_000L,
-                null, 50L * 1024 * 1024, 100L, null, null, null);
-        PodSample pod = new PodSample(ns, "web-0", null, Map.of("app", "web"), null, "Running", true,
-                Instant.parse("2026-01-01T00:00:10Z"), Instant.parse("2026-01-01T00:00:00Z"), false, List.of(c));
-        NodeScrape scrape = NodeScrape.of("node-" + ns, now, 5, NodeScrape.SOURCE_METRICS_RESOURCE, null,
-                List.of(pod));
+        List<PodSample> pods = client.pods().inNamespace(ns).withLabel("app", "web").list().getItems().stream()
+                .map(p -> new PodSample(ns, p.getMetadata().getName(), null, Map.of("app", "web"), null, "Running",
+                        true, now.minusSeconds(60), now.minusSeconds(120), false, List.of(new ContainerSample("web",
+                                false, now.minusSeconds(3600), now, 15_000L, 200_000_000L, null, 50L * 1024 * 1024,
+                                100L, null, null, null))))
+                .toList();
+        NodeScrape scrape = NodeScrape.of("node-" + ns, now, 5, NodeScrape.SOURCE_METRICS_RESOURCE, null, pods);
         producer.send(new ProducerRecord<>(Topics.NODE_SCRAPES, scrape.nodeName(), scrape));
         producer.flush();
     }
@@ -159,6 +169,39 @@ class LiveControllerTest {
         assertThat(status).containsEntry("desiredReplicas", 3).containsEntry("targets", "200%/50%");
         assertThat(client.v1().events().inNamespace(ns).list().getItems())
                 .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SuccessfulRescale"));
+    }
+
+    /** The ScalingActive condition an autoscaler's status carries (null until it was evaluated). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scalingActive(String ns, String name) {
+        GenericKubernetesResource hpa = client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns)
+                .withName(name).get();
+        Map<String, Object> status = (Map<String, Object>) hpa.getAdditionalProperties().get("status");
+        return status == null ? null : ((List<Map<String, Object>>) status.getOrDefault("conditions", List.of()))
+                .stream().filter(c -> "ScalingActive".equals(c.get("type"))).findFirst().orElse(null);
+    }
+
+    @Test
+    void aDeletedAutoscalerNoLongerClaimsItsTarget() {
+        String ns = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        createDeployment(client, ns);
+        List<Map<String, Object>> cpu = List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
+                "target", Map.of("type", "Utilization", "averageUtilization", 50))));
+        createAutoscaler(client, ns, "web-hpa-a", false, cpu);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publishHotScrape(ns);
+            assertThat(scalingActive(ns, "web-hpa-a")).containsEntry("status", "True")
+                    .containsEntry("reason", "ValidMetricFound");
+        });
+        client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns).withName("web-hpa-a").delete();
+
+        // sync-period is 1h in tests: no full sync prunes A's selector, only its delete event can
+        createAutoscaler(client, ns, "web-hpa-b", false, cpu);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publishHotScrape(ns);
+            assertThat(scalingActive(ns, "web-hpa-b")).containsEntry("status", "True")
+                    .containsEntry("reason", "ValidMetricFound");
+        });
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.scalebus.autoscaler;
+
+import dev.scalebus.simulator.SimulatedCluster;
+import dev.scalebus.simulator.SimulatorSettings;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The module's one test environment: a cluster-simulator API server (CRUD store, discovery, the /scale subresource,
+ * the aggregator proxy) with custom.metrics.k8s.io v1beta2 and external.metrics.k8s.io v1beta1 registered as
+ * APIServices pointing at {@link FakeMetricsApi}. Kubelets are unused (metrics arrive as Kafka events).
+ */
+public class SimulatedClusterResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile SimulatedCluster cluster;
+    private static volatile FakeMetricsApi metricsApi;
+
+    public static SimulatedCluster cluster() {
+        return cluster;
+    }
+
+    public static FakeMetricsApi metricsApi() {
+        return metricsApi;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        cluster = SimulatedCluster.start(SimulatorSettings.builder()
+                .nodeNamePrefix("autoscaler-test-" + UUID.randomUUID().toString().substring(0, 8))
+                .nodeCount(1).podsPerNode(0).kubeletPort(0)
+                .loopbackBase(SimulatorSettings.randomLoopbackBase())
+                .reconcileInterval(Duration.ofMillis(200)).build());
+        metricsApi = FakeMetricsApi.start();
+        URI url = metricsApi.url();
+        cluster.registerApiService("custom.metrics.k8s.io", "v1beta2", url, null);
+        cluster.registerApiService("external.metrics.k8s.io", "v1beta1", url, null);
+        return Map.of("quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl(),
+                "quarkus.kubernetes-client.trust-certs", "true",
+                "quarkus.kubernetes-client.namespace", "default");
+    }
+
+    @Override
+    public void stop() {
+        if (metricsApi != null) {
+            metricsApi.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+}
