@@ -42,9 +42,10 @@ class HelmChartTest {
         Repo.Result base = Repo.run("kubectl", "kustomize", "k8s/base");
         assertThat(base.exitCode()).as(base.stderr()).isZero();
         Set<String> expected = Manifests.load(client, base.stdout()).stream()
-                // the chart installs into the release namespace and passes settings as env, and Helm
+                // the chart installs into the release namespace and passes settings as env (no scalebus-config), and Helm
                 // installs CRDs from crds/ (checked below) rather than rendering them
-                .filter(o -> !o.getKind().matches("Namespace|ConfigMap|CustomResourceDefinition"))
+                .filter(o -> !o.getKind().matches("Namespace|CustomResourceDefinition"))
+                .filter(o -> !o.getMetadata().getName().equals("scalebus-config"))
                 .map(Manifests::id).collect(Collectors.toSet());
         assertThat(rendered).extracting(Manifests::id).containsExactlyInAnyOrderElementsOf(expected);
         List<HasMetadata> stored = Manifests.createAll(client, rendered);
@@ -77,5 +78,22 @@ class HelmChartTest {
     void chartShipsTheSameCrdAsKustomize() throws Exception {
         assertThat(Files.readString(CHART.resolve("crds/horizontalautoscaler.yaml")))
                 .isEqualTo(Files.readString(Repo.ROOT.resolve("k8s/crd/horizontalautoscaler.yaml")));
+    }
+
+    @Test
+    void chartShipsTheSameAdapterRulesAsKustomizeAndTakesThemFromValues() {
+        Repo.Result base = Repo.run("kubectl", "kustomize", "k8s/base");
+        String kustomized = rulesOf(Manifests.load(client, base.stdout()));
+        assertThat(kustomized).contains("http_requests_total").contains("externalRules:");
+        assertThat(rulesOf(Manifests.load(client, render()))).isEqualTo(kustomized);
+
+        String custom = "rules: []\nexternalRules: []\n";
+        assertThat(rulesOf(Manifests.load(client, render("adapterRules", custom)))).isEqualTo(custom);
+    }
+
+    private static String rulesOf(List<HasMetadata> objects) {
+        return objects.stream().filter(o -> o.getMetadata().getName().equals("scalebus-adapter-rules"))
+                .map(o -> ((io.fabric8.kubernetes.api.model.ConfigMap) o).getData().get("config.yaml"))
+                .findFirst().orElseThrow(() -> new AssertionError("no scalebus-adapter-rules ConfigMap"));
     }
 }

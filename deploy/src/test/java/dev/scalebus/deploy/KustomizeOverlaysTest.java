@@ -86,9 +86,31 @@ class KustomizeOverlaysTest {
                     assertThat(b.getMetadata().getNamespace()).isEqualTo("kube-system");
                     assertThat(b.getRoleRef().getName()).isEqualTo("extension-apiserver-authentication-reader");
                 });
-        HasMetadata apiService = objects.stream().filter(o -> o.getKind().equals("APIService")).findFirst().orElseThrow();
-        assertThat(apiService.getMetadata().getName()).isEqualTo("v1beta1.metrics.k8s.io");
-        assertThat(Manifests.asYaml(apiService)).contains("name: \"metrics-api\"").contains("namespace: \"scalebus\"");
+        List<HasMetadata> apiServices = objects.stream().filter(o -> o.getKind().equals("APIService")).toList();
+        assertThat(apiServices).extracting(o -> o.getMetadata().getName()).containsExactlyInAnyOrder(
+                "v1beta1.metrics.k8s.io", "v1beta2.custom.metrics.k8s.io", "v1beta1.custom.metrics.k8s.io",
+                "v1beta1.external.metrics.k8s.io");
+        assertThat(apiServices).allSatisfy(a -> assertThat(Manifests.asYaml(a)).contains("name: \"metrics-api\"")
+                .contains("namespace: \"scalebus\""));
+        assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).map(ClusterRoleBinding.class::cast)
+                .anySatisfy(b -> {
+                    assertThat(b.getRoleRef().getName()).isEqualTo("scalebus:custom-metrics-reader");
+                    assertThat(b.getSubjects()).singleElement().satisfies(s -> {
+                        assertThat(s.getName()).isEqualTo("horizontal-pod-autoscaler");
+                        assertThat(s.getNamespace()).isEqualTo("kube-system");
+                    });
+                });
+        assertThat(objects).filteredOn(o -> o.getMetadata().getName().matches("collector|metrics-api"))
+                .filteredOn(o -> o instanceof Deployment || o instanceof StatefulSet).hasSize(2).allSatisfy(o -> {
+                    var pod = o instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+                            : ((StatefulSet) o).getSpec().getTemplate().getSpec();
+                    assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getConfigMap()).isNotNull()
+                            .extracting(c -> c.getName()).isEqualTo("scalebus-adapter-rules"));
+                    assertThat(pod.getContainers().get(0).getEnv()).anySatisfy(e -> {
+                        assertThat(e.getName()).endsWith("_CUSTOM_METRICS_RULES_FILE");
+                        assertThat(e.getValue()).isEqualTo("/etc/scalebus/adapter-rules/config.yaml");
+                    });
+                });
         assertThat(objects).anySatisfy(o -> assertThat(Manifests.id(o))
                 .isEqualTo("CustomResourceDefinition/horizontalautoscalers.autoscaling.scalebus.dev"));
     }
@@ -97,7 +119,8 @@ class KustomizeOverlaysTest {
     void productionRunsHighlyAvailableOnExternalKafkaAndPostgresqlFromSecrets() {
         List<HasMetadata> objects = build("k8s/overlays/production");
         assertThat(objects).noneMatch(o -> o.getMetadata().getName().matches("kafka|postgresql"));
-        assertThat(objects).noneMatch(o -> o.getKind().equals("ConfigMap"));
+        assertThat(objects).filteredOn(o -> o.getKind().equals("ConfigMap")).extracting(o -> o.getMetadata().getName())
+                .containsExactly("scalebus-adapter-rules");
         assertThat(objects).filteredOn(o -> o instanceof Deployment || o instanceof StatefulSet)
                 .allSatisfy(o -> {
                     Integer replicas = o instanceof Deployment d ? d.getSpec().getReplicas()
