@@ -59,7 +59,7 @@ public class CollectorBench {
 
     private void newTracker() {
         rates = new RateTracker(Duration.ofSeconds(15));
-        assembler = new NodeScrapeAssembler(rates, SyntheticNode.podDirectory("bench-node-0", pods), new OnceLog());
+        assembler = Assemblers.create(rates, SyntheticNode.podDirectory("bench-node-0", pods), new OnceLog());
         round = 0;
     }
 

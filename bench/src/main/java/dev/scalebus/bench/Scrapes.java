@@ -19,7 +19,7 @@ public final class Scrapes {
         RateTracker rates = new RateTracker(Duration.ofSeconds(15));
         NodeScrapeAssembler[] assemblers = new NodeScrapeAssembler[nodes];
         for (int n = 0; n < nodes; n++) {
-            assemblers[n] = new NodeScrapeAssembler(rates, SyntheticNode.podDirectory(node(n), pods), new OnceLog());
+            assemblers[n] = Assemblers.create(rates, SyntheticNode.podDirectory(node(n), pods), new OnceLog());
         }
         NodeScrape[][] out = new NodeScrape[rounds][nodes];
         try {

@@ -1,5 +1,6 @@
 package dev.scalebus.bench.load;
 
+import dev.scalebus.bench.Assemblers;
 import dev.scalebus.collector.kube.NodeTarget;
 import dev.scalebus.collector.kubelet.JdkKubeletClient;
 import dev.scalebus.collector.kubelet.KubeletClient;
@@ -112,7 +113,7 @@ public final class ScrapeDriver {
         this.decode = decode;
         this.targets = targets;
         this.slots = new Semaphore(concurrency);
-        this.assembler = new NodeScrapeAssembler(new RateTracker(Duration.ofMillis((long) (resolutionSeconds * 1000))),
+        this.assembler = Assemblers.create(new RateTracker(Duration.ofMillis((long) (resolutionSeconds * 1000))),
                 (namespace, name) -> Optional.empty(), new OnceLog());
     }
 
