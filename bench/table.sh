@@ -29,13 +29,20 @@ result() { # RESULT key value from the logs
 }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
+# Whether other work shared the machine when the run started: a 1-minute load above 1 on top of the bench's own.
+busy_note() {
+  if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { exit !(l + 0 > 1) }'; then
+    echo "other work shared the machine, so absolute figures are noisy;"
+  else
+    echo "a quiet machine, but the bench's own JVMs (simulator, services, broker, PostgreSQL) share its cores;"
+  fi
+}
 ran() { [[ -f "$W/$1" ]]; }   # whether a phase left its output
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -1)," \
   "PostgreSQL $(psql -V 2>/dev/null | awk '{print $3}' || echo '?'). Load average (1/5/15 min) before: $LOAD_BEFORE," \
-  "after: $LOAD_AFTER — other builds shared the machine, so absolute figures are noisy; compare the ratios taken" \
-  "in the same run."
+  "after: $LOAD_AFTER — $(busy_note) compare the ratios taken in the same run."
 echo
 echo "| area | measurement | result | unit | what it means |"
 echo "| --- | --- | --- | --- | --- |"
