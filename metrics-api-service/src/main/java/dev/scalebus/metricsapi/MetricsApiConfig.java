@@ -90,8 +90,19 @@ public interface MetricsApiConfig {
 
     /** The front-proxy (aggregator) client-certificate authentication, --requestheader-* flags. */
     interface Requestheader {
-        /** --requestheader-client-ca-file (PEM); without it request headers are never trusted. */
+        /**
+         * --requestheader-client-ca-file (PEM bundle); without it request headers are never trusted. Unset and
+         * {@link #fromCluster()}: taken from kube-system/extension-apiserver-authentication at start ({@code Main}).
+         */
         Optional<String> clientCaFile();
+
+        /**
+         * Read the requestheader settings the apiserver publishes in kube-system/extension-apiserver-authentication
+         * when client-ca-file is unset (metrics-server's default); settings given explicitly win. Read by
+         * {@code Main} before start, from the system property or SCALEBUS_METRICS_API_REQUESTHEADER_FROM_CLUSTER.
+         */
+        @WithDefault("true")
+        boolean fromCluster();
 
         /** --requestheader-allowed-names: client certificate common names allowed; empty = any CN from the CA. */
         Optional<List<String>> allowedNames();

@@ -46,9 +46,9 @@ public class AuthFilter {
         this.enabled = config.authentication().enabled();
         this.alwaysAllow = Set.copyOf(config.authorization().alwaysAllowPaths());
         MetricsApiConfig.Requestheader rh = config.requestheader();
-        X509Certificate ca = rh.clientCaFile().filter(f -> !f.isBlank()).map(AuthFilter::readCertificate)
-                .orElse(null);
-        this.authenticator = new Authenticator(reviews, clock, config.authentication().tokenWebhookCacheTtl(), ca,
+        List<X509Certificate> cas = rh.clientCaFile().filter(f -> !f.isBlank()).map(AuthFilter::readCertificates)
+                .orElse(List.of());
+        this.authenticator = new Authenticator(reviews, clock, config.authentication().tokenWebhookCacheTtl(), cas,
                 Set.copyOf(rh.allowedNames().orElse(List.of())), rh.usernameHeaders(), rh.groupHeaders(),
                 rh.extraHeadersPrefix());
         this.authorizer = new Authorizer(reviews, clock, config.authorization().webhookCacheAuthorizedTtl(),
@@ -58,9 +58,15 @@ public class AuthFilter {
         }
     }
 
-    private static X509Certificate readCertificate(String file) {
+    /** Every certificate of the PEM bundle: during a front-proxy CA rotation it holds the old and the new CA. */
+    private static List<X509Certificate> readCertificates(String file) {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            List<X509Certificate> cas = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast).toList();
+            if (cas.isEmpty()) {
+                throw new CertificateException("no certificate in the file");
+            }
+            return cas;
         } catch (IOException | CertificateException e) {
             throw new IllegalStateException("cannot read requestheader client CA " + file + ": " + e.getMessage(), e);
         }

@@ -26,7 +26,8 @@ public final class Authenticator {
     private final ReviewClient reviews;
     private final Clock clock;
     private final long tokenTtlMillis;
-    private final X509Certificate requestHeaderCa;
+    /** The requestheader client CA bundle (several during a CA rotation); empty = headers never trusted. */
+    private final List<X509Certificate> requestHeaderCas;
     private final Set<String> allowedNames;
     private final List<String> usernameHeaders;
     private final List<String> groupHeaders;
@@ -36,13 +37,13 @@ public final class Authenticator {
     private record CachedToken(Optional<UserInfo> user, long expiresMillis) {
     }
 
-    public Authenticator(ReviewClient reviews, Clock clock, Duration tokenTtl, X509Certificate requestHeaderCa,
+    public Authenticator(ReviewClient reviews, Clock clock, Duration tokenTtl, List<X509Certificate> requestHeaderCas,
             Set<String> allowedNames, List<String> usernameHeaders, List<String> groupHeaders,
             List<String> extraPrefixes) {
         this.reviews = reviews;
         this.clock = clock;
         this.tokenTtlMillis = tokenTtl.toMillis();
-        this.requestHeaderCa = requestHeaderCa;
+        this.requestHeaderCas = List.copyOf(requestHeaderCas);
         this.allowedNames = Set.copyOf(allowedNames);
         this.usernameHeaders = lower(usernameHeaders);
         this.groupHeaders = lower(groupHeaders);
@@ -54,7 +55,7 @@ public final class Authenticator {
      * @param peerChain the client certificate chain presented in the TLS handshake, or null
      */
     public AuthenticationResult authenticate(Map<String, List<String>> headers, X509Certificate[] peerChain) {
-        if (requestHeaderCa != null && peerChain != null && peerChain.length > 0) {
+        if (!requestHeaderCas.isEmpty() && peerChain != null && peerChain.length > 0) {
             String problem = verify(peerChain[0]);
             if (problem != null) {
                 return AuthenticationResult.failed(problem);
@@ -76,12 +77,23 @@ public final class Authenticator {
         return new AuthenticationResult(UserInfo.ANONYMOUS_USER, null);
     }
 
+    private static boolean signedBy(X509Certificate cert, X509Certificate ca) {
+        try {
+            cert.verify(ca.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private String verify(X509Certificate cert) {
         try {
             cert.checkValidity(java.util.Date.from(clock.instant()));
-            cert.verify(requestHeaderCa.getPublicKey());
         } catch (java.security.GeneralSecurityException e) {
-            return "x509: certificate signed by unknown authority or not valid now";
+            return "x509: certificate has expired or is not yet valid";
+        }
+        if (requestHeaderCas.stream().noneMatch(ca -> signedBy(cert, ca))) {
+            return "x509: certificate signed by unknown authority";
         }
         if (!allowedNames.isEmpty() && !allowedNames.contains(commonName(cert.getSubjectX500Principal()))) {
             return "x509: subject with cn=" + commonName(cert.getSubjectX500Principal())

@@ -54,7 +54,7 @@ class AuthUnitTest {
         }
     };
     private final FakeReviews reviews = new FakeReviews();
-    private final Authenticator authenticator = new Authenticator(reviews, clock, Duration.ofSeconds(10), null,
+    private final Authenticator authenticator = new Authenticator(reviews, clock, Duration.ofSeconds(10), List.of(),
             java.util.Set.of(), List.of("X-Remote-User"), List.of("X-Remote-Group"), List.of("X-Remote-Extra-"));
 
     @Test
