@@ -41,6 +41,14 @@ public final class ApiServerDispatcher extends Dispatcher {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf")) {
+            // typed clients (kubectl create namespace/configmap/...) send protobuf, which the JSON store cannot
+            // decode: say so at once rather than leave the request unanswered
+            return Status.error(415, "UnsupportedMediaType", "the simulated API server reads JSON and YAML bodies"
+                    + " only, not " + contentType + "; for kubectl create KIND NAME use: kubectl create KIND NAME"
+                    + " --dry-run=client -o yaml | kubectl apply -f -");
+        }
         if ("GET".equals(request.getMethod())) {
             if (path.equals("/version")) {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Legacy (non-aggregated) API discovery: /api, /api/v1, /apis and /apis/GROUP/VERSION for the built-in
  * resources the simulator serves, plus the groups of CustomResourceDefinitions and APIServices in the store
- * (kubectl and client libraries look a group up here before they call it).
+ * (kubectl and client libraries look a group up here before they call it), and the OpenAPI v3 index and documents
+ * that tell kubectl the server validates fields ({@link OpenApiV3}).
  */
 final class Discovery {
 
@@ -72,17 +73,32 @@ final class Discovery {
         if (path.equals("/apis")) {
             return ok(groupList().toString());
         }
-        String gv = path.startsWith("/api/") ? path.substring(5) : path.startsWith("/apis/") ? path.substring(6) : null;
-        if (gv != null && BUILT_IN.containsKey(gv)) {
-            return ok(resourceList(gv).toString());
+        if (path.equals("/openapi/v3")) {
+            List<String> gvs = new java.util.ArrayList<>(List.of("v1"));
+            groupList().path("groups").forEach(g -> g.path("versions").forEach(v -> {
+                String gv = v.path("groupVersion").asText();
+                if (BUILT_IN.containsKey(gv) || customResourceList(gv) != null) {
+                    gvs.add(gv); // not aggregated groups: their servers publish their own OpenAPI
+                }
+            }));
+            return ok(OpenApiV3.index(gvs).toString());
         }
-        if (gv != null && gv.indexOf('/') > 0 && gv.indexOf('/') == gv.lastIndexOf('/')) {
-            ObjectNode custom = customResourceList(gv);
-            if (custom != null) {
-                return ok(custom.toString());
-            }
+        boolean openApi = path.startsWith("/openapi/v3/");
+        String api = openApi ? path.substring("/openapi/v3".length()) : path;
+        String gv = api.startsWith("/api/") ? api.substring(5) : api.startsWith("/apis/") ? api.substring(6) : null;
+        ObjectNode resources = gv == null ? null : resourceListOf(gv);
+        if (resources == null) {
+            return null;
         }
-        return null;
+        return ok((openApi ? OpenApiV3.document(gv, resources) : resources).toString());
+    }
+
+    /** The APIResourceList of a built-in or CRD-served group/version; null for any other path. */
+    private ObjectNode resourceListOf(String gv) {
+        if (BUILT_IN.containsKey(gv)) {
+            return resourceList(gv);
+        }
+        return gv.indexOf('/') > 0 && gv.indexOf('/') == gv.lastIndexOf('/') ? customResourceList(gv) : null;
     }
 
     /**
