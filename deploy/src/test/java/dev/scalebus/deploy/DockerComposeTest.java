@@ -2,6 +2,9 @@ package dev.scalebus.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,47 @@ class DockerComposeTest {
         // the simulator answers no TokenReview/SubjectAccessReview
         assertThat(environment(services, "metrics-api-service"))
                 .containsEntry("SCALEBUS_METRICS_API_AUTHENTICATION_ENABLED", "false");
+    }
+
+    @Test
+    void everyFileTheSimulatorIsToldToReadIsMountedFromTheRepo() {
+        Map<String, Object> env = environment(services(), "cluster-simulator");
+        List<String> files = new ArrayList<>();
+        files.add((String) env.get("SCALEBUS_SIMULATOR_SCENARIO"));
+        files.addAll(List.of(((String) env.get("SCALEBUS_SIMULATOR_MANIFESTS")).split(",")));
+        assertThat(files).hasSize(3).doesNotContainNull();
+        Map<String, String> mounts = mounts(services().get("cluster-simulator"));
+        for (String file : files) {
+            String target = mounts.keySet().stream().filter(t -> file.startsWith(t + "/")).findFirst().orElse(null);
+            assertThat(target).as("mount holding " + file).isNotNull();
+            assertThat(Path.of(mounts.get(target) + file.substring(target.length()))).as(file).isRegularFile();
+        }
+        // the manifests a cluster needs first: the CRD, then seed 000's autoscaler
+        assertThat(files.get(1)).endsWith("horizontalautoscaler.yaml");
+        assertThat((String) env.get("SCALEBUS_SIMULATOR_API_SERVICES")).contains("metrics.k8s.io/v1beta1=",
+                "custom.metrics.k8s.io/v1beta2=", "custom.metrics.k8s.io/v1beta1=", "external.metrics.k8s.io/v1beta1=");
+    }
+
+    @Test
+    void servicesReadTheSimulatorsFilesFromTheSharedVolume() {
+        Map<String, Map<String, Object>> services = services();
+        String workDir = (String) environment(services, "cluster-simulator").get("SCALEBUS_SIMULATOR_WORK_DIR");
+        assertThat(mounts(services.get("cluster-simulator"))).containsEntry(workDir, "simulator-state");
+        assertThat(mounts(services.get("collector-service"))).containsEntry(workDir, "simulator-state");
+        assertThat(environment(services, "collector-service"))
+                .containsEntry("SCALEBUS_COLLECTOR_KUBELET_CERTIFICATE_AUTHORITY", workDir + "/kubelet-ca.crt")
+                .containsEntry("KUBECONFIG", workDir + "/kubeconfig");
+    }
+
+    /** Short-syntax volumes as docker-compose config prints them: target -> source (host path or volume name). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> mounts(Map<String, Object> service) {
+        Map<String, String> mounts = new java.util.HashMap<>();
+        for (Object volume : (List<Object>) service.get("volumes")) {
+            String[] parts = ((String) volume).split(":");
+            mounts.put(parts[1], parts[0]);
+        }
+        return mounts;
     }
 
     @SuppressWarnings("unchecked")

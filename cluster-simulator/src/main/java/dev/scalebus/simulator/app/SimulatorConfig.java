@@ -2,6 +2,7 @@ package dev.scalebus.simulator.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** The simulator app's settings; anything not set here comes from the scenario file. */
@@ -33,4 +34,17 @@ public interface SimulatorConfig {
 
     /** Where kubeconfig and CA files are written (default: a new temp directory). */
     Optional<String> workDir();
+
+    /**
+     * Aggregated APIs registered at start, each {@code GROUP/VERSION=URL} (e.g.
+     * {@code metrics.k8s.io/v1beta1=https://127.0.0.1:8443}), as ./scalebus up registers metrics-api-service with
+     * kubectl; TLS to them is not verified. The first version listed for a group is its preferred version.
+     */
+    Optional<List<String>> apiServices();
+
+    /**
+     * YAML files (several documents each) whose objects are created in the API server at start, in the order given:
+     * a CustomResourceDefinition before its resources. Objects without a namespace go to {@code default}.
+     */
+    Optional<List<String>> manifests();
 }

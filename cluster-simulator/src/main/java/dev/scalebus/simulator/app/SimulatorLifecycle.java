@@ -35,6 +35,8 @@ public class SimulatorLifecycle {
         config.timeCompression().ifPresent(settings::timeCompression);
         config.workDir().map(Path::of).ifPresent(settings::workDir);
         cluster = SimulatedCluster.start(settings.build());
+        StartupObjects.registerApiServices(cluster, config.apiServices().orElse(java.util.List.of()));
+        StartupObjects.createManifests(cluster, config.manifests().orElse(java.util.List.of()));
         LOG.infof("scenario %s running; export KUBECONFIG=%s", config.scenario(), cluster.kubeconfig());
     }
 
