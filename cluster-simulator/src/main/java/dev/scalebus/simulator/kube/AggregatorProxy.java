@@ -74,7 +74,8 @@ public final class AggregatorProxy {
             return forward(request, base, apiService);
         } catch (IOException e) {
             LOG.infof("aggregator: %s %s failed: %s", request.getMethod(), path, e.toString());
-            return Status.error(503, "ServiceUnavailable", "error trying to reach service: " + e.getMessage());
+            return Status.error(503, "ServiceUnavailable", "error trying to reach service of APIService "
+                    + apiServiceName + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Status.error(503, "ServiceUnavailable", "interrupted");
