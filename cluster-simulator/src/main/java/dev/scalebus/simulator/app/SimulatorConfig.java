@@ -37,8 +37,8 @@ public interface SimulatorConfig {
 
     /**
      * Aggregated APIs registered at start, each {@code GROUP/VERSION=URL} (e.g.
-     * {@code metrics.k8s.io/v1beta1=https://127.0.0.1:8443}), as ./scalebus up registers metrics-api-service with
-     * kubectl; TLS to them is not verified. The first version listed for a group is its preferred version.
+     * {@code metrics.k8s.io/v1beta1=https://127.0.0.1:8443}); ./scalebus up and docker-compose register
+     * metrics-api-service this way. TLS to them is not verified. The first version listed for a group is its preferred version.
      */
     Optional<List<String>> apiServices();
 

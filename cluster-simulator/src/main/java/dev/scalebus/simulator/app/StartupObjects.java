@@ -12,8 +12,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What a setup step would do with kubectl right after the cluster is up (./scalebus up does it with kubectl; a
- * docker-compose stack has no kubectl): register aggregated APIs and create the objects of manifest files.
+ * What a setup step would do with kubectl right after the cluster is up, done by the simulator itself so that
+ * ./scalebus up and docker-compose (which has no kubectl) share it: register aggregated APIs and create the objects
+ * of manifest files.
  */
 final class StartupObjects {
 
