@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -264,6 +265,16 @@ public final class SimulatedCluster implements AutoCloseable {
         }
         node.behaviour(behaviour);
         LOG.infof("kubelet %s behaviour %s", nodeName, behaviour);
+    }
+
+    /** Skews the clock of every kubelet by {@code offset} in the times they report (zero = right again). */
+    public void kubeletClockOffset(Duration offset) {
+        kubelets.clockOffset(offset);
+        LOG.infof("kubelet clock offset %s", offset);
+    }
+
+    public Duration kubeletClockOffset() {
+        return kubelets.clockOffset();
     }
 
     /**

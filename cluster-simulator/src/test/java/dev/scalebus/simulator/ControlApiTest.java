@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 
 import dev.scalebus.simulator.app.SimulatorLifecycle;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +60,18 @@ class ControlApiTest {
                 .body("message", containsString("behaviour"));
         given().contentType(ContentType.JSON).body("{\"behaviour\": \"NORMAL\"}")
                 .when().put("/simulator/nodes/sim-node-2/kubelet").then().statusCode(204);
+    }
+
+    @Test
+    void skewsTheKubeletClocks() {
+        given().contentType(ContentType.JSON).body("{\"seconds\": -60}")
+                .when().put("/simulator/kubelet-clock-offset").then().statusCode(200).body("seconds", is(-60));
+        given().when().get("/simulator/kubelet-clock-offset").then().statusCode(200).body("seconds", is(-60));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().put("/simulator/kubelet-clock-offset").then().statusCode(400)
+                .body("message", containsString("seconds"));
+        given().contentType(ContentType.JSON).body("{\"seconds\": 0}")
+                .when().put("/simulator/kubelet-clock-offset").then().statusCode(200).body("seconds", is(0));
     }
 
     @Test

@@ -197,6 +197,47 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void anOversizedKubeletStreamsTwentyMebibytesWithoutStats() throws Exception {
+        NodeEndpoint sick = cluster.nodes().get(2);
+        try {
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.OVERSIZED_BODY);
+            HttpResponse<String> huge = kubelet.get(sick, "/stats/summary", TOKEN, Duration.ofSeconds(30));
+            assertThat(huge.statusCode()).isEqualTo(200);
+            assertThat(huge.headers().firstValue("content-length")).isEmpty();
+            assertThat(huge.body()).hasSize(20 * 1024 * 1024);
+            // one JSON object of padding (too long for Jackson's default 20 MB string limit, on purpose), no stats
+            assertThat(huge.body()).startsWith("{\"node\":{\"nodeName\":\"" + sick.name() + "\",\"padding\":\"xxx")
+                    .endsWith("xxx\"}}").doesNotContain("cpu");
+            // the answer after it, on a new connection, is normal again
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.NORMAL);
+            assertThat(kubelet.get(sick, "/stats/summary", TOKEN).body()).hasSizeLessThan(1 << 20);
+        } finally {
+            cluster.kubeletBehaviour(sick.name(), KubeletBehaviour.NORMAL);
+        }
+    }
+
+    @Test
+    void aKubeletClockOffsetShiftsTheReportedTimesButNotTheCounters() throws Exception {
+        NodeEndpoint node = cluster.nodes().get(1);
+        try {
+            JsonNode before = JSON.readTree(kubelet.get(node, "/stats/summary", TOKEN).body()).path("node").path("cpu");
+            cluster.kubeletClockOffset(Duration.ofSeconds(-60));
+            JsonNode behind = JSON.readTree(kubelet.get(node, "/stats/summary", TOKEN).body()).path("node").path("cpu");
+            java.time.Instant reported = java.time.Instant.parse(behind.path("time").asText());
+            assertThat(Duration.between(reported, java.time.Instant.now()).toSeconds()).isBetween(59L, 62L);
+            assertThat(behind.path("usageCoreNanoSeconds").asLong())
+                    .isGreaterThanOrEqualTo(before.path("usageCoreNanoSeconds").asLong());
+            cluster.kubeletClockOffset(Duration.ofSeconds(60));
+            JsonNode ahead = JSON.readTree(kubelet.get(node, "/stats/summary", TOKEN).body()).path("node").path("cpu");
+            assertThat(Duration.between(java.time.Instant.now(), java.time.Instant.parse(ahead.path("time").asText()))
+                    .toSeconds()).isBetween(58L, 61L);
+        } finally {
+            cluster.kubeletClockOffset(Duration.ZERO);
+        }
+        assertThat(cluster.kubeletClockOffset()).isZero();
+    }
+
+    @Test
     void scaleSubresourceServesAScaleObjectAndRejectsStaleWrites() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI scaleUri = URI.create(cluster.apiServerUrl() + "/apis/apps/v1/namespaces/" + NS + "/deployments/web/scale");

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.List;
 
 /** A small control API over the running simulated cluster (nodes, load, restarts, kubelet and pod metrics faults). */
@@ -31,6 +32,10 @@ public class ControlResource {
     }
 
     public record BehaviourRequest(String behaviour) {
+    }
+
+    /** How far the kubelets' clocks are off, in seconds (negative = behind). */
+    public record ClockOffset(Long seconds) {
     }
 
     private final SimulatorLifecycle lifecycle;
@@ -83,6 +88,23 @@ public class ControlResource {
     @Path("/nodes/{name}/kubelet")
     public void kubelet(@PathParam("name") String name, BehaviourRequest request) {
         lifecycle.cluster().kubeletBehaviour(name, behaviour(request));
+    }
+
+    @GET
+    @Path("/kubelet-clock-offset")
+    public ClockOffset kubeletClockOffset() {
+        return new ClockOffset(lifecycle.cluster().kubeletClockOffset().toSeconds());
+    }
+
+    /** Skews every kubelet's clock in the times it reports (collector clock-skew faults); 0 sets them right. */
+    @PUT
+    @Path("/kubelet-clock-offset")
+    public ClockOffset kubeletClockOffset(ClockOffset request) {
+        if (request == null || request.seconds() == null || Math.abs(request.seconds()) > 86_400) {
+            throw new BadRequestException("seconds: required, between -86400 and 86400");
+        }
+        lifecycle.cluster().kubeletClockOffset(Duration.ofSeconds(request.seconds()));
+        return kubeletClockOffset();
     }
 
     @PUT

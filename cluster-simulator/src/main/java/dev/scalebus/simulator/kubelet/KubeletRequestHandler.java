@@ -8,7 +8,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** One kubelet connection: /stats/summary and /metrics/resource, bearer-token check, injected faults. */
@@ -21,11 +23,13 @@ final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final SimNode node;
     private final String expectedAuthorization;
     private final Clock clock;
+    private final Supplier<Duration> clockOffset;
 
-    KubeletRequestHandler(SimNode node, String bearerToken, Clock clock) {
+    KubeletRequestHandler(SimNode node, String bearerToken, Clock clock, Supplier<Duration> clockOffset) {
         this.node = node;
         this.expectedAuthorization = bearerToken == null ? null : "Bearer " + bearerToken;
         this.clock = clock;
+        this.clockOffset = clockOffset;
     }
 
     @Override
@@ -62,11 +66,23 @@ final class KubeletRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                         "Internal Error: failed to get node info: simulated failure");
                 return;
             }
+            case OVERSIZED_BODY -> {
+                LOG.debugf("kubelet %s: answering %s with %d bytes (fault injected)", node.name(), path,
+                        OversizedReply.TOTAL_BYTES);
+                OversizedReply.send(ctx, node.name(), summary ? SummaryRenderer.CONTENT_TYPE
+                        : MetricsResourceRenderer.CONTENT_TYPE);
+                return;
+            }
             default -> {
             }
         }
         Instant now = clock.instant();
         NodeSnapshot snapshot = node.sample(now);
+        Duration offset = clockOffset.get();
+        if (!offset.isZero()) {
+            // a kubelet whose clock is off: the same usage, stamped with its wrong time (counters stay monotonic)
+            snapshot = snapshot.at(now.plus(offset));
+        }
         StringBuilder body = BUFFER.get();
         body.setLength(0);
         String contentType;

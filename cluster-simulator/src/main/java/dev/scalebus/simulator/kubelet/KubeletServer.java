@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class KubeletServer implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers;
     private final List<Channel> listeners = new ArrayList<>();
+    /** How far every kubelet's clock is off (a fault injected by a test); zero = right. */
+    private volatile Duration clockOffset = Duration.ZERO;
 
     public KubeletServer(CertificateAuthority ca, String bearerToken, Clock clock, int ioThreads) {
         this.bearerToken = bearerToken;
@@ -56,6 +59,15 @@ public final class KubeletServer implements AutoCloseable {
 
     public void register(SimNode node) {
         nodes.put(node.address(), node);
+    }
+
+    /** Skews every kubelet's clock by {@code offset} (negative = behind) in the times they report. */
+    public void clockOffset(Duration offset) {
+        clockOffset = offset;
+    }
+
+    public Duration clockOffset() {
+        return clockOffset;
     }
 
     public SimNode node(InetAddress address) {
@@ -82,7 +94,7 @@ public final class KubeletServer implements AutoCloseable {
                         engine.setUseClientMode(false);
                         ch.pipeline().addLast(new SslHandler(engine), new HttpServerCodec(),
                                 new HttpObjectAggregator(64 * 1024),
-                                new KubeletRequestHandler(node, bearerToken, clock));
+                                new KubeletRequestHandler(node, bearerToken, clock, () -> clockOffset));
                     }
                 });
         try {

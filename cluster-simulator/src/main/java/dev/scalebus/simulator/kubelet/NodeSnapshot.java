@@ -13,4 +13,11 @@ import java.util.List;
 public record NodeSnapshot(SimNode node, Instant at, List<PodUsage> pods, long cpuUsageCoreNanoSeconds,
         long cpuUsageNanoCores, long memoryWorkingSetBytes, long podsCpuUsageCoreNanoSeconds, long podsCpuUsageNanoCores,
         long podsMemoryWorkingSetBytes, long kubeletCpuUsageCoreNanoSeconds, long kubeletCpuUsageNanoCores) {
+
+    /** The same reading stamped with another time (a kubelet whose clock is skewed). */
+    public NodeSnapshot at(Instant time) {
+        return new NodeSnapshot(node, time, pods, cpuUsageCoreNanoSeconds, cpuUsageNanoCores, memoryWorkingSetBytes,
+                podsCpuUsageCoreNanoSeconds, podsCpuUsageNanoCores, podsMemoryWorkingSetBytes,
+                kubeletCpuUsageCoreNanoSeconds, kubeletCpuUsageNanoCores);
+    }
 }

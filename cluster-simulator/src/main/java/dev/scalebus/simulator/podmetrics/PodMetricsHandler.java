@@ -2,6 +2,7 @@ package dev.scalebus.simulator.podmetrics;
 
 import dev.scalebus.simulator.kubelet.HttpReplies;
 import dev.scalebus.simulator.kubelet.KubeletBehaviour;
+import dev.scalebus.simulator.kubelet.OversizedReply;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -47,6 +48,10 @@ final class PodMetricsHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (behaviour == KubeletBehaviour.HTTP_500) {
             HttpReplies.send(ctx, keepAlive, HttpResponseStatus.INTERNAL_SERVER_ERROR, TEXT,
                     "An error has occurred while serving metrics: simulated failure\n");
+            return;
+        }
+        if (behaviour == KubeletBehaviour.OVERSIZED_BODY) {
+            OversizedReply.send(ctx, served.key(), AppMetricsRenderer.CONTENT_TYPE);
             return;
         }
         StringBuilder body = new StringBuilder(2048);
