@@ -66,9 +66,19 @@ public interface CollectorConfig {
     @WithDefault("1")
     int shardCount();
 
-    /** How many NodeScrape events wait for the broker before the oldest are dropped. */
-    @WithDefault("10000")
-    int publishBufferSize();
+    /**
+     * How many bytes of NodeScrape records (key + serialized value) may wait for the broker before the oldest are
+     * dropped; default 64 MiB. At least 1 MiB (the producer's max.request.size), so any sendable record fits.
+     */
+    @WithDefault("67108864")
+    long publishBufferBytes();
+
+    /**
+     * How long shutdown waits for buffered and in-flight records of both topics to be acknowledged before the rest
+     * is dropped and counted; default 5s, well inside Kubernetes' 30 s termination grace period. 0 = do not wait.
+     */
+    @WithDefault("5s")
+    Duration publishShutdownTimeout();
 
     /** Bearer token sent to kubelets, re-read when the file changes. */
     @WithDefault("/var/run/secrets/kubernetes.io/serviceaccount/token")
@@ -107,9 +117,12 @@ public interface CollectorConfig {
         @WithDefault("16777216")
         long maxBodyBytes();
 
-        /** How many CustomMetricSamples events wait for the broker before the oldest are dropped. */
-        @WithDefault("10000")
-        int publishBufferSize();
+        /**
+         * How many bytes of CustomMetricSamples records (key + serialized value) may wait for the broker before the
+         * oldest are dropped; default 16 MiB, at least 1 MiB.
+         */
+        @WithDefault("16777216")
+        long publishBufferBytes();
     }
 
     /** The application pods' per-pod deadline in effect: {@code custom-metrics.scrape-timeout} or the kubelet's. */

@@ -19,6 +19,8 @@ public final class SettingsValidator {
     static final Set<String> ADDRESS_TYPES = Set.of("Hostname", "InternalDNS", "InternalIP", "ExternalDNS",
             "ExternalIP");
     static final Duration MIN_RESOLUTION = Duration.ofSeconds(1);
+    /** The producer's default max.request.size: a smaller buffer could not hold a record the producer accepts. */
+    static final long MIN_BUFFER_BYTES = 1 << 20;
 
     private SettingsValidator() {
     }
@@ -73,8 +75,12 @@ public final class SettingsValidator {
         }
         config.shardIndex().filter(i -> i < 0 || i >= config.shardCount()).ifPresent(i ->
                 problems.add("shard-index must be in [0, shard-count=" + config.shardCount() + "), got " + i));
-        if (config.publishBufferSize() < 1) {
-            problems.add("publish-buffer-size must be at least 1, got " + config.publishBufferSize());
+        if (config.publishBufferBytes() < MIN_BUFFER_BYTES) {
+            problems.add("publish-buffer-bytes must be at least " + MIN_BUFFER_BYTES + " (1 MiB), got "
+                    + config.publishBufferBytes());
+        }
+        if (config.publishShutdownTimeout().isNegative()) {
+            problems.add("publish-shutdown-timeout must not be negative, got " + config.publishShutdownTimeout());
         }
         if (config.maxBodyBytes() < 1024) {
             problems.add("max-body-bytes must be at least 1024, got " + config.maxBodyBytes());
@@ -103,8 +109,9 @@ public final class SettingsValidator {
         if (custom.maxBodyBytes() < 1024) {
             problems.add("custom-metrics.max-body-bytes must be at least 1024, got " + custom.maxBodyBytes());
         }
-        if (custom.publishBufferSize() < 1) {
-            problems.add("custom-metrics.publish-buffer-size must be at least 1, got " + custom.publishBufferSize());
+        if (custom.publishBufferBytes() < MIN_BUFFER_BYTES) {
+            problems.add("custom-metrics.publish-buffer-bytes must be at least " + MIN_BUFFER_BYTES + " (1 MiB), got "
+                    + custom.publishBufferBytes());
         }
         try {
             rules(config);

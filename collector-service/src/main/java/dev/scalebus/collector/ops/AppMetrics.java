@@ -1,6 +1,6 @@
 package dev.scalebus.collector.ops;
 
-import dev.scalebus.events.CustomMetricSamples;
+import dev.scalebus.collector.publish.PublishMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /** The application-pod scraping metrics (prefix {@code scalebus_collector_app_}). */
 @ApplicationScoped
@@ -22,7 +21,7 @@ public class AppMetrics {
     private final Timer scrapeDuration;
     private final Counter eventsPublished;
     private final Counter samplesPublished;
-    private final Counter dropped;
+    private final PublishMetrics publishing;
     private final AtomicLong podsTargeted = new AtomicLong();
 
     public AppMetrics(MeterRegistry registry) {
@@ -36,9 +35,7 @@ public class AppMetrics {
         samplesPublished = Counter.builder("scalebus.collector.app.samples.published")
                 .description("Series samples in CustomMetricSamples events acknowledged by the broker")
                 .register(registry);
-        dropped = Counter.builder("scalebus.collector.app.events.dropped")
-                .description("CustomMetricSamples events dropped, oldest first, from the full publish buffer")
-                .register(registry);
+        publishing = new PublishMetrics(registry, "scalebus.collector.app", "CustomMetricSamples");
         Gauge.builder("scalebus.collector.app.pods.targeted", podsTargeted, AtomicLong::get)
                 .description("Annotated application pods this shard scrapes").register(registry);
     }
@@ -64,25 +61,22 @@ public class AppMetrics {
         return podsScraped.count();
     }
 
-    public void published(CustomMetricSamples event) {
+    /** One event carrying {@code samples} series acknowledged by the broker. */
+    public void published(int samples) {
         eventsPublished.increment();
-        samplesPublished.increment(event.series().size());
+        samplesPublished.increment(samples);
     }
 
     public double samplesPublished() {
         return samplesPublished.count();
     }
 
-    public void dropped(int count) {
-        dropped.increment(count);
+    /** The custom-samples publisher's buffer gauges and drop counters. */
+    public PublishMetrics publishing() {
+        return publishing;
     }
 
     public void targeted(int pods) {
         podsTargeted.set(pods);
-    }
-
-    public void bufferGauge(Supplier<Number> size) {
-        Gauge.builder("scalebus.collector.app.publish.buffer.size", size)
-                .description("CustomMetricSamples events waiting for the broker").register(registry);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalebus.collector.ops;
 
+import dev.scalebus.collector.publish.PublishMetrics;
 import dev.scalebus.collector.scrape.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /** The collector's own Prometheus metrics (prefix {@code scalebus_collector_}). */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class CollectorMetrics {
     private final Map<FailureReason, Counter> errors = new EnumMap<>(FailureReason.class);
     private final Counter nodesScraped;
     private final Counter published;
-    private final Counter dropped;
+    private final PublishMetrics publishing;
     private final Counter cyclesSkipped;
     private final Timer cycleDuration;
     private final AtomicLong cycleLagMillis = new AtomicLong();
@@ -41,9 +41,7 @@ public class CollectorMetrics {
                 .description("Kubelet scrapes that succeeded").register(registry);
         published = Counter.builder("scalebus.collector.events.published")
                 .description("NodeScrape events acknowledged by the broker").register(registry);
-        dropped = Counter.builder("scalebus.collector.cycles.dropped")
-                .description("Node scrapes (one node's cycle each) dropped, oldest first, from the full publish buffer")
-                .register(registry);
+        publishing = new PublishMetrics(registry, "scalebus.collector", "NodeScrape");
         cyclesSkipped = Counter.builder("scalebus.collector.cycles.skipped")
                 .description("Ticks skipped because the previous cycle was still running").register(registry);
         cycleDuration = Timer.builder("scalebus.collector.cycle.duration")
@@ -85,8 +83,9 @@ public class CollectorMetrics {
         return published.count();
     }
 
-    public void dropped(int count) {
-        dropped.increment(count);
+    /** The node-scrape publisher's buffer gauges and drop counters. */
+    public PublishMetrics publishing() {
+        return publishing;
     }
 
     public void cycleSkipped() {
@@ -97,10 +96,5 @@ public class CollectorMetrics {
         cycleDuration.record(duration);
         cycleLagMillis.set(Math.max(0, lag.toMillis()));
         nodesTargeted.set(nodes);
-    }
-
-    public void bufferGauge(Supplier<Number> size) {
-        Gauge.builder("scalebus.collector.publish.buffer.size", size)
-                .description("NodeScrape events waiting for the broker").register(registry);
     }
 }

@@ -1,49 +1,72 @@
 package dev.scalebus.collector.publish;
 
+import dev.scalebus.collector.scrape.OnceLog;
+import dev.scalebus.events.EventJson;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * Sends events of one topic from a dedicated thread that drains a {@link PublishBuffer}; callers only ever call
- * {@link #publish}, which never blocks. At most {@value #MAX_IN_FLIGHT} records are handed to the Kafka producer at
- * once (below the Emitter's own buffer, so it never overflows); a nacked record (delivery timeout during a broker
- * outage) goes back to its place in the buffer. Shared by the NodeScrape and the CustomMetricSamples publishers.
+ * Sends events of one topic from a dedicated thread that drains a byte-bounded {@link PublishBuffer}; callers only
+ * ever call {@link #publish}, which serializes the event (once: the buffer holds the bytes the producer sends, so
+ * its bound is what the records really weigh) and never blocks. At most {@value #MAX_IN_FLIGHT} records are handed
+ * to the Kafka producer at once (below the Emitter's own buffer, so it never overflows). A failed send is classified
+ * ({@link PublishFailures}): a retriable one (broker away) goes back to its place in the buffer and sending backs
+ * off; a permanent one (record too large, ...) drops that record alone, counted and logged with its key and reason.
+ * Shared by the NodeScrape and the CustomMetricSamples publishers.
  */
-public final class BufferedPublisher<T> {
+public final class BufferedPublisher {
+
+    /** One serialized record; {@code samples} is what {@code onAcked} counts (1 per node scrape, series per pod). */
+    public record Outgoing(String key, byte[] value, int samples) {
+        /** What the record weighs in the buffer and on the wire: key + value bytes. */
+        long bytes() {
+            return key.getBytes(StandardCharsets.UTF_8).length + (long) value.length;
+        }
+    }
 
     static final int MAX_IN_FLIGHT = 64;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(BufferedPublisher.class);
 
     private final String topic;
-    private final Emitter<T> emitter;
-    private final Function<T, String> key;
-    private final PublishBuffer<T> buffer;
-    private final Consumer<T> onAcked;
-    private final IntConsumer onDropped;
+    private final Emitter<byte[]> emitter;
+    private final PublishBuffer<Outgoing> buffer;
+    private final PublishMetrics metrics;
+    private final Consumer<Outgoing> onAcked;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /** Records handed to the producer and not yet acked or nacked (the semaphore also counts the drainer's wait). */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
+    private final OnceLog dropLog = new OnceLog();
     private volatile boolean running = true;
+    private volatile boolean closed;
     private volatile boolean brokerFailing;
+    private volatile boolean overflowing;
+    private long backoffMillis = FIRST_BACKOFF.toMillis(); // drain thread only
     private Thread drainer;
 
     /**
-     * @param onAcked   called with each event the broker acknowledged
-     * @param onDropped called with how many of the oldest records were dropped from the full buffer
+     * @param boundBytes how many bytes may wait for the broker before the oldest records are dropped
+     * @param onAcked    called with each record the broker acknowledged
      */
-    public BufferedPublisher(String topic, Emitter<T> emitter, Function<T, String> key, int bound,
-            Consumer<T> onAcked, IntConsumer onDropped) {
+    public BufferedPublisher(String topic, Emitter<byte[]> emitter, long boundBytes, PublishMetrics metrics,
+            Consumer<Outgoing> onAcked) {
         this.topic = topic;
         this.emitter = emitter;
-        this.key = key;
-        this.buffer = new PublishBuffer<>(bound);
+        this.buffer = new PublishBuffer<>(boundBytes);
+        this.metrics = metrics;
         this.onAcked = onAcked;
-        this.onDropped = onDropped;
+        metrics.watch(buffer);
     }
 
     public void start() {
@@ -52,24 +75,50 @@ public final class BufferedPublisher<T> {
         drainer.start();
     }
 
-    public void stop() {
+    /**
+     * Stops, after trying for up to {@code flushDeadline} to hand every buffered record to the broker and see it
+     * acknowledged. What is still buffered then is dropped and counted ({@code shutdown}), in one log line.
+     */
+    public PublishBuffer.Removed close(Duration flushDeadline) {
+        closed = true;
+        long deadline = System.nanoTime() + flushDeadline.toNanos();
+        // a short poll: shutdown happens once, and acks arrive on the producer's thread, not one we could wait on
+        while (System.nanoTime() < deadline && (buffer.size() > 0 || unacknowledged.get() > 0)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         running = false;
         if (drainer != null) {
             drainer.interrupt();
         }
-    }
-
-    /** Queues one event; drops the oldest queued one when the buffer is full. Never blocks. */
-    public void publish(T event) {
-        int dropped = buffer.offer(event);
-        if (dropped > 0) {
-            onDropped.accept(dropped);
-            LOG.debugf("%s publish buffer full: dropped the oldest event (%d dropped so far)", topic,
-                    buffer.dropped());
+        PublishBuffer.Removed left = buffer.clear();
+        int unacked = unacknowledged.get();
+        metrics.dropped(PublishFailures.SHUTDOWN, left.records(), left.bytes());
+        if (left.records() > 0 || unacked > 0) {
+            LOG.infof("shutting down: %d %s records (%d bytes) left unsent after the %s flush deadline, %d more sent"
+                    + " but not yet acknowledged", left.records(), topic, left.bytes(), flushDeadline, unacked);
+        } else {
+            LOG.debugf("shutting down: every %s record was acknowledged", topic);
         }
+        return left;
     }
 
-    public PublishBuffer<T> buffer() {
+    /** Serializes and queues one event; drops the oldest queued records when over the bound. Never blocks. */
+    public void publish(String key, Object event, int samples) {
+        Outgoing record;
+        try {
+            record = new Outgoing(key, EventJson.toBytes(event), samples);
+        } catch (RuntimeException e) {
+            dropPermanently(key, PublishFailures.SERIALIZATION, 0, e);
+            return;
+        }
+        if (closed && !running) {
+            metrics.dropped(PublishFailures.SHUTDOWN, 1, record.bytes());
+            return;
+        }
+        overflowed(buffer.offer(record, record.bytes()));
+    }
+
+    public PublishBuffer<Outgoing> buffer() {
         return buffer;
     }
 
@@ -77,10 +126,13 @@ public final class BufferedPublisher<T> {
         while (running) {
             try {
                 if (brokerFailing) {
-                    TimeUnit.MILLISECONDS.sleep(200); // back off while the broker refuses, not a hot retry loop
+                    TimeUnit.MILLISECONDS.sleep(backoffMillis); // not a hot retry loop while the broker refuses
+                    backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+                } else {
+                    backoffMillis = FIRST_BACKOFF.toMillis();
                 }
                 inFlight.acquire();
-                PublishBuffer.Queued<T> next = buffer.poll(1, TimeUnit.SECONDS);
+                PublishBuffer.Queued<Outgoing> next = buffer.poll(1, TimeUnit.SECONDS);
                 if (next == null) {
                     inFlight.release();
                     continue;
@@ -93,17 +145,15 @@ public final class BufferedPublisher<T> {
         }
     }
 
-    private void send(PublishBuffer.Queued<T> entry) {
-        T event = entry.item();
+    private void send(PublishBuffer.Queued<Outgoing> entry) {
+        Outgoing record = entry.item();
+        unacknowledged.incrementAndGet();
         try {
-            emitter.send(KafkaRecord.of(key.apply(event), event)
+            emitter.send(KafkaRecord.of(record.key(), record.value())
                     .withAck(() -> {
+                        unacknowledged.decrementAndGet();
                         inFlight.release();
-                        onAcked.accept(event);
-                        if (brokerFailing) {
-                            brokerFailing = false;
-                            LOG.info("publishing to " + topic + " works again");
-                        }
+                        acked(record);
                         return CompletableFuture.completedFuture(null);
                     })
                     .withNack(failure -> {
@@ -115,16 +165,56 @@ public final class BufferedPublisher<T> {
         }
     }
 
-    private void failed(PublishBuffer.Queued<T> entry, Throwable failure) {
-        int dropped = buffer.requeue(entry);
-        if (dropped > 0) {
-            onDropped.accept(dropped);
+    private void acked(Outgoing record) {
+        onAcked.accept(record);
+        dropLog.recovered(record.key());
+        overflowing = false;
+        if (brokerFailing) {
+            brokerFailing = false;
+            LOG.info("publishing to " + topic + " works again");
         }
-        if (!brokerFailing) {
-            brokerFailing = true;
-            LOG.infof("publishing to %s failed, buffering up to the bound and retrying: %s", topic,
-                    failure.getMessage());
+    }
+
+    private void failed(PublishBuffer.Queued<Outgoing> entry, Throwable failure) {
+        unacknowledged.decrementAndGet();
+        try {
+            Optional<String> permanent = PublishFailures.permanentReason(failure, entry.failures());
+            if (permanent.isPresent()) {
+                dropPermanently(entry.item().key(), permanent.get(), entry.bytes(), failure);
+                return;
+            }
+            overflowed(buffer.requeue(entry.failedOnce()));
+            if (!brokerFailing) {
+                brokerFailing = true;
+                LOG.infof("publishing to %s failed, buffering up to the bound and retrying with backoff: %s", topic,
+                        failure.getMessage());
+            }
+        } finally {
+            inFlight.release();
         }
-        inFlight.release();
+    }
+
+    private void dropPermanently(String key, String reason, long bytes, Throwable failure) {
+        metrics.dropped(reason, 1, bytes);
+        if (dropLog.first(key, reason)) {
+            LOG.infof("dropped the %s record of %s (%d bytes), it can never be sent: %s (%s)", topic, key, bytes,
+                    reason, failure.getMessage());
+        } else {
+            LOG.debugf("dropped the %s record of %s (%d bytes) again: %s", topic, key, bytes, reason);
+        }
+    }
+
+    private void overflowed(PublishBuffer.Removed dropped) {
+        if (dropped.records() == 0) {
+            return;
+        }
+        metrics.dropped(PublishFailures.BUFFER_FULL, dropped.records(), dropped.bytes());
+        if (!overflowing) {
+            overflowing = true;
+            LOG.infof("%s publish buffer over its bound: dropping the oldest records (%d dropped so far)", topic,
+                    buffer.dropped());
+        } else {
+            LOG.debugf("%s publish buffer full: dropped %d more oldest records", topic, dropped.records());
+        }
     }
 }

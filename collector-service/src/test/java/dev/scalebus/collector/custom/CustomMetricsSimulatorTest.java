@@ -72,15 +72,16 @@ class CustomMetricsSimulatorTest {
                         new LoadProfile.Constant(40)).withMetrics(new MetricsEndpoint(8080, "/metrics")))
                 .build());
                 SimulatedAppPods informers = new SimulatedAppPods(cluster.client(), Settings.defaults());
-                ProducerEmitter<CustomMetricSamples> emitter = new ProducerEmitter<>(Topics.CUSTOM_SAMPLES,
+                ProducerEmitter emitter = new ProducerEmitter(Topics.CUSTOM_SAMPLES,
                         BOOTSTRAP, topic);
                 KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
-            BufferedPublisher<CustomMetricSamples> publisher = new BufferedPublisher<>(topic, emitter,
-                    CustomMetricSamples::key, 1000, metrics::published, metrics::dropped);
+            BufferedPublisher publisher = new BufferedPublisher(topic, emitter, 1 << 20, metrics.publishing(),
+                    acked -> metrics.published(acked.samples()));
             publisher.start();
             AppScraper scraper = new AppScraper(AdapterRules.defaults(), new JdkAppMetricsClient(
                     SSLContext.getDefault(), Duration.ofSeconds(1), 1 << 20, threads, Clock.systemUTC()),
-                    publisher::publish, metrics, 8, threads);
+                    samples -> publisher.publish(samples.key(), samples, samples.series().size()), metrics, 8,
+                    threads);
             await().atMost(Duration.ofSeconds(30)).until(() -> informers.pods().appTargets().stream()
                     .filter(AppPodTarget::scrapable).count() == 4);
             List<String> pods = cluster.pods("shop", "web").stream().map(SimPod::name).sorted().toList();
@@ -95,7 +96,7 @@ class CustomMetricsSimulatorTest {
                 poll(consumer);
                 return counterValues(healthy).stream().distinct().count() >= 3;
             });
-            publisher.stop();
+            publisher.close(Duration.ZERO);
 
             assertThat(received).extracting(CustomMetricSamples::key).containsOnly("shop/" + healthy);
             assertThat(received).allSatisfy(event -> {

@@ -135,7 +135,8 @@ class ShardedPodDirectoryTest {
         Settings d = Settings.defaults();
         Settings sharded = new Settings(d.metricResolution(), d.kubeletPreferredAddressTypes(), d.kubeletPort(),
                 true, false, Optional.empty(), Optional.empty(), Optional.empty(), d.kubeletRequestTimeout(),
-                Optional.empty(), d.scrapePath(), 64, Optional.of(index), count, 100, d.tokenFile(), d.maxBodyBytes());
+                Optional.empty(), d.scrapePath(), 64, Optional.of(index), count, d.publishBufferBytes(),
+                d.publishShutdownTimeout(), d.tokenFile(), d.maxBodyBytes());
         nodes = new NodeDiscovery(client, sharded);
         pods = new PodDirectory(client, nodes);
         nodes.start(null);

@@ -66,10 +66,10 @@ class BrokerRestartTest {
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CollectorMetrics metrics = new CollectorMetrics(registry);
-        try (ProducerEmitter<NodeScrape> emitter = new ProducerEmitter<>(Topics.NODE_SCRAPES, kafka.bootstrap(),
+        try (ProducerEmitter emitter = new ProducerEmitter(Topics.NODE_SCRAPES, kafka.bootstrap(),
                 topic)) {
             NodeScrapePublisher publisher = new NodeScrapePublisher(emitter,
-                    Settings.defaults().withPublishBufferSize(BOUND), metrics);
+                    Settings.defaults().withPublishBuffer(BOUND * recordBytes(), Duration.ofSeconds(5)), metrics);
             publisher.start();
             try {
                 List<NodeScrape> entries = new ArrayList<>();
@@ -94,8 +94,10 @@ class BrokerRestartTest {
                 long total = received.values().stream().mapToLong(List::size).sum();
                 assertThat(total + publisher.buffer().dropped()).as("every cycle either arrived or was counted as"
                         + " dropped").isEqualTo(entries.size());
-                assertThat(registry.get("scalebus.collector.cycles.dropped").counter().count())
-                        .isEqualTo(publisher.buffer().dropped());
+                assertThat(registry.get("scalebus.collector.publish.dropped").tag("reason", "buffer-full").counter()
+                        .count()).isEqualTo(publisher.buffer().dropped());
+                assertThat(registry.get("scalebus.collector.publish.dropped.bytes").tag("reason", "buffer-full")
+                        .counter().count()).isEqualTo(publisher.buffer().dropped() * recordBytes());
                 for (String node : NODES) {
                     List<Instant> times = received.get(node);
                     assertThat(times).as("cycles of " + node + " arrive exactly once").doesNotHaveDuplicates()
@@ -117,10 +119,11 @@ class BrokerRestartTest {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         }
         CollectorMetrics metrics = new CollectorMetrics(new SimpleMeterRegistry());
-        try (ProducerEmitter<NodeScrape> emitter = new ProducerEmitter<>(Topics.NODE_SCRAPES, kafka.bootstrap(),
+        try (ProducerEmitter emitter = new ProducerEmitter(Topics.NODE_SCRAPES, kafka.bootstrap(),
                 topic)) {
             NodeScrapePublisher publisher = new NodeScrapePublisher(emitter,
-                    Settings.defaults().withPublishBufferSize(10 * CYCLES * NODES.size()), metrics);
+                    Settings.defaults().withPublishBuffer(10L * CYCLES * NODES.size() * recordBytes(),
+                            Duration.ofSeconds(5)), metrics);
             publisher.start();
             try {
                 publisher.publish(NodeScrape.of("node-a", T0, 5, NodeScrape.SOURCE_METRICS_RESOURCE, null, List.of()));
@@ -148,6 +151,12 @@ class BrokerRestartTest {
                 publisher.stop();
             }
         }
+    }
+
+    /** What each record of these tests weighs in the buffer (all have node names and times of the same length). */
+    private static long recordBytes() {
+        return "node-a".length() + EventJson.toBytes(NodeScrape.of("node-a", T0, 5, NodeScrape.SOURCE_METRICS_RESOURCE,
+                null, List.of())).length;
     }
 
     /** Every record of the topic from the beginning, per key, once {@code count} arrived and nothing more does. */

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * record's key, ack or nack from the producer callback. The producer gets the settings of an outgoing channel in
  * application.properties ({@link #producerSettings}).
  */
-public final class ProducerEmitter<T> implements Emitter<T>, AutoCloseable {
+public final class ProducerEmitter implements Emitter<byte[]>, AutoCloseable {
 
-    private final KafkaProducer<String, T> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final ExecutorService sendingThread = Executors.newSingleThreadExecutor();
 
@@ -49,27 +49,33 @@ public final class ProducerEmitter<T> implements Emitter<T>, AutoCloseable {
             }
         }
         assertThat(producer).as("producer settings of " + channel).containsEntry("acks", "all")
+                .containsEntry("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer")
                 .containsEntry("enable.idempotence", "true").containsKey("delivery.timeout.ms");
         producer.put("bootstrap.servers", bootstrap);
         return producer;
     }
 
     @Override
-    public <M extends Message<? extends T>> void send(M message) {
+    public <M extends Message<? extends byte[]>> void send(M message) {
         String key = message.getMetadata(OutgoingKafkaRecordMetadata.class).map(m -> (String) m.getKey())
                 .orElseThrow();
-        sendingThread.execute(() -> producer.send(new ProducerRecord<>(topic, key, message.getPayload()),
-                (metadata, failure) -> {
+        sendingThread.execute(() -> {
+            try {
+                producer.send(new ProducerRecord<>(topic, key, message.getPayload()), (metadata, failure) -> {
                     if (failure == null) {
                         message.ack();
                     } else {
                         message.nack(failure);
                     }
-                }));
+                });
+            } catch (RuntimeException e) { // what send throws instead of calling back, the connector nacks too
+                message.nack(e);
+            }
+        });
     }
 
     @Override
-    public CompletionStage<Void> send(T payload) {
+    public CompletionStage<Void> send(byte[] payload) {
         throw new UnsupportedOperationException("the publishers send Messages");
     }
 
