@@ -38,7 +38,11 @@ class HelmChartTest {
 
     @Test
     void chartRendersTheObjectsOfTheKustomizeBase() {
-        List<HasMetadata> rendered = Manifests.load(client, render());
+        String yaml = render();
+        // the mock server stores whatever it is sent: validate as a real API server first
+        assertThat(ApiServerValidation.errors(yaml)).isEmpty();
+        List<HasMetadata> rendered = Manifests.load(client, yaml);
+        ReleaseAssertions.shardsFollowTheReplicasAndTheLeaseItsNamespace(rendered, 1);
         Repo.Result base = Repo.run("kubectl", "kustomize", "k8s/base");
         assertThat(base.exitCode()).as(base.stderr()).isZero();
         Set<String> expected = Manifests.load(client, base.stdout()).stream()
@@ -58,8 +62,11 @@ class HelmChartTest {
 
     @Test
     void valuesScaleTheCollectorShardsAndReadKafkaFromASecret() {
-        List<HasMetadata> rendered = Manifests.load(client, render("collector.replicas", "3",
-                "kafka.existingSecret", "scalebus-kafka", "image.registry", "registry.example.com"));
+        String yaml = render("collector.replicas", "3", "kafka.existingSecret", "scalebus-kafka", "image.registry",
+                "registry.example.com");
+        assertThat(ApiServerValidation.errors(yaml)).isEmpty();
+        List<HasMetadata> rendered = Manifests.load(client, yaml);
+        ReleaseAssertions.shardsFollowTheReplicasAndTheLeaseItsNamespace(rendered, 3);
         StatefulSet collector = rendered.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
                 .findFirst().orElseThrow();
         assertThat(collector.getSpec().getReplicas()).isEqualTo(3);

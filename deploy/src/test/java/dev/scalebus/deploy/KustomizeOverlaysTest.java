@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kustomize overlay builds with `kubectl kustomize`, loads into the fabric8 model and is accepted by the API. */
@@ -26,15 +27,16 @@ class KustomizeOverlaysTest {
     static KubernetesClient client;
 
     static List<HasMetadata> build(String dir) {
-        Repo.Result r = Repo.run("kubectl", "kustomize", dir);
-        assertThat(r.exitCode()).as("kubectl kustomize %s: %s", dir, r.stderr()).isZero();
-        return Manifests.load(client, r.stdout());
+        return Manifests.load(client, RenderedManifestsAreValidTest.kustomize(dir));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/base", "k8s/overlays/dev", "k8s/overlays/production"})
     void everyOverlayBuildsAndTheApiServerAcceptsEveryObject(String dir) {
-        List<HasMetadata> objects = build(dir);
+        String yaml = RenderedManifestsAreValidTest.kustomize(dir);
+        // the mock server stores whatever it is sent: validate as a real API server first
+        assertThat(ApiServerValidation.errors(yaml)).as(dir).isEmpty();
+        List<HasMetadata> objects = Manifests.load(client, yaml);
         assertThat(objects).isNotEmpty();
         List<HasMetadata> stored = Manifests.createAll(client, objects);
         try {
@@ -133,6 +135,13 @@ class KustomizeOverlaysTest {
                         assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("scalebus-kafka");
                     });
                 });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"k8s/base, 1", "k8s/overlays/dev, 1", "k8s/overlays/production, 3"})
+    void collectorShardsFollowThePodOrdinalAndTheReplicasAndTheAutoscalerLeasesInItsNamespace(String dir,
+            int collectorReplicas) {
+        ReleaseAssertions.shardsFollowTheReplicasAndTheLeaseItsNamespace(build(dir), collectorReplicas);
     }
 
     @Test
