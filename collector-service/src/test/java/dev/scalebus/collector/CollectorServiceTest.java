@@ -223,7 +223,18 @@ class CollectorServiceTest {
         assertThat(scrapes("coredns")).as("healthy nodes keep being published").isNotEmpty();
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("scalebus_collector_scrape_errors_total{reason=\"tls\"}"))
-                .body(containsString("scalebus_collector_scrape_duration_seconds_bucket"));
+                .body(containsString("scalebus_collector_scrape_errors_total{reason=\"too-large\"}"))
+                .body(containsString("scalebus_collector_scrape_errors_total{reason=\"timeout\"}"))
+                .body(containsString("scalebus_collector_scrape_errors_total{reason=\"malformed\"}"))
+                .body(containsString("scalebus_collector_scrape_duration_seconds_bucket"))
+                // issue #14: the publish buffers in records and bytes, and every reason a record can be lost
+                .body(containsString("scalebus_collector_publish_buffer_size "))
+                .body(containsString("scalebus_collector_publish_buffer_bytes "))
+                .body(containsString("scalebus_collector_app_publish_buffer_size "))
+                .body(containsString("scalebus_collector_app_publish_buffer_bytes "))
+                .body(containsString("scalebus_collector_publish_dropped_total{reason=\"record-too-large\"} 0.0"))
+                .body(containsString("scalebus_collector_publish_dropped_bytes_total{reason=\"buffer-full\"} 0.0"))
+                .body(containsString("scalebus_collector_app_publish_dropped_total{reason=\"shutdown\"} 0.0"));
     }
 
     @Test
