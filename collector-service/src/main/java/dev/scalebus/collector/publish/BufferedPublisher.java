@@ -1,6 +1,5 @@
 package dev.scalebus.collector.publish;
 
-import dev.scalebus.collector.scrape.OnceLog;
 import dev.scalebus.events.EventJson;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import java.nio.charset.StandardCharsets;
@@ -42,16 +41,14 @@ public final class BufferedPublisher {
     private final String topic;
     private final Emitter<byte[]> emitter;
     private final PublishBuffer<Outgoing> buffer;
-    private final PublishMetrics metrics;
+    private final DropReport drops;
     private final Consumer<Outgoing> onAcked;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Records handed to the producer and not yet acked or nacked (the semaphore also counts the drainer's wait). */
     private final AtomicInteger unacknowledged = new AtomicInteger();
-    private final OnceLog dropLog = new OnceLog();
     private volatile boolean running = true;
     private volatile boolean closed;
     private volatile boolean brokerFailing;
-    private volatile boolean overflowing;
     private long backoffMillis = FIRST_BACKOFF.toMillis(); // drain thread only
     private Thread drainer;
 
@@ -64,7 +61,7 @@ public final class BufferedPublisher {
         this.topic = topic;
         this.emitter = emitter;
         this.buffer = new PublishBuffer<>(boundBytes);
-        this.metrics = metrics;
+        this.drops = new DropReport(topic, metrics);
         this.onAcked = onAcked;
         metrics.watch(buffer);
     }
@@ -91,14 +88,7 @@ public final class BufferedPublisher {
             drainer.interrupt();
         }
         PublishBuffer.Removed left = buffer.clear();
-        int unacked = unacknowledged.get();
-        metrics.dropped(PublishFailures.SHUTDOWN, left.records(), left.bytes());
-        if (left.records() > 0 || unacked > 0) {
-            LOG.infof("shutting down: %d %s records (%d bytes) left unsent after the %s flush deadline, %d more sent"
-                    + " but not yet acknowledged", left.records(), topic, left.bytes(), flushDeadline, unacked);
-        } else {
-            LOG.debugf("shutting down: every %s record was acknowledged", topic);
-        }
+        drops.shutdown(left, unacknowledged.get(), flushDeadline);
         return left;
     }
 
@@ -108,14 +98,14 @@ public final class BufferedPublisher {
         try {
             record = new Outgoing(key, EventJson.toBytes(event), samples);
         } catch (RuntimeException e) {
-            dropPermanently(key, PublishFailures.SERIALIZATION, 0, e);
+            drops.refused(key, PublishFailures.SERIALIZATION, 0, e);
             return;
         }
         if (closed && !running) {
-            metrics.dropped(PublishFailures.SHUTDOWN, 1, record.bytes());
+            drops.afterShutdown(record.bytes());
             return;
         }
-        overflowed(buffer.offer(record, record.bytes()));
+        drops.overflowed(buffer.offer(record, record.bytes()), buffer.dropped());
     }
 
     public PublishBuffer<Outgoing> buffer() {
@@ -167,8 +157,7 @@ public final class BufferedPublisher {
 
     private void acked(Outgoing record) {
         onAcked.accept(record);
-        dropLog.recovered(record.key());
-        overflowing = false;
+        drops.acked(record.key());
         if (brokerFailing) {
             brokerFailing = false;
             LOG.info("publishing to " + topic + " works again");
@@ -180,10 +169,10 @@ public final class BufferedPublisher {
         try {
             Optional<String> permanent = PublishFailures.permanentReason(failure, entry.failures());
             if (permanent.isPresent()) {
-                dropPermanently(entry.item().key(), permanent.get(), entry.bytes(), failure);
+                drops.refused(entry.item().key(), permanent.get(), entry.bytes(), failure);
                 return;
             }
-            overflowed(buffer.requeue(entry.failedOnce()));
+            drops.overflowed(buffer.requeue(entry.failedOnce()), buffer.dropped());
             if (!brokerFailing) {
                 brokerFailing = true;
                 LOG.infof("publishing to %s failed, buffering up to the bound and retrying with backoff: %s", topic,
@@ -191,30 +180,6 @@ public final class BufferedPublisher {
             }
         } finally {
             inFlight.release();
-        }
-    }
-
-    private void dropPermanently(String key, String reason, long bytes, Throwable failure) {
-        metrics.dropped(reason, 1, bytes);
-        if (dropLog.first(key, reason)) {
-            LOG.infof("dropped the %s record of %s (%d bytes), it can never be sent: %s (%s)", topic, key, bytes,
-                    reason, failure.getMessage());
-        } else {
-            LOG.debugf("dropped the %s record of %s (%d bytes) again: %s", topic, key, bytes, reason);
-        }
-    }
-
-    private void overflowed(PublishBuffer.Removed dropped) {
-        if (dropped.records() == 0) {
-            return;
-        }
-        metrics.dropped(PublishFailures.BUFFER_FULL, dropped.records(), dropped.bytes());
-        if (!overflowing) {
-            overflowing = true;
-            LOG.infof("%s publish buffer over its bound: dropping the oldest records (%d dropped so far)", topic,
-                    buffer.dropped());
-        } else {
-            LOG.debugf("%s publish buffer full: dropped %d more oldest records", topic, dropped.records());
         }
     }
 }
