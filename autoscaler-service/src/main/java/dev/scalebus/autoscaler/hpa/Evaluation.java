@@ -46,7 +46,9 @@ public final class Evaluation {
 
     /**
      * @param currentReplicas the target's spec.replicas (0 when the scale could not be read)
-     * @param desiredReplicas status.desiredReplicas after this reconcile
+     * @param desiredReplicas status.desiredReplicas after this reconcile, except when the metrics could not be
+     *                        computed: then the current count (the scale is kept, as upstream; its status keeps
+     *                        the previous desiredReplicas, and a decision must not read as a scale to zero)
      * @param metrics         per metric: value, proposal or error (empty when metrics were not computed)
      * @param proposed        the max over the metrics, before normalization; null when not computed
      * @param stabilized      after the stabilization window; null when not computed

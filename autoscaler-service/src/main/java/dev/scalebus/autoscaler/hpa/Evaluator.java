@@ -62,7 +62,9 @@ public final class Evaluator {
                 HpaStatus status = new HpaStatus(current, prev.desiredReplicas(), m.statuses(), conditions.list(),
                         prev.lastScaleTime());
                 events.add(new Evaluation.Event("Warning", "FailedComputeMetricsReplicas", m.error()));
-                return new Evaluation.Result(current, orZero(prev.desiredReplicas()), metricResults, null, null,
+                // upstream keeps the scale and status.desiredReplicas as they were (ScalingActive=False): the
+                // result's desired count is the current one, never 0 (which would read as a scale to zero)
+                return new Evaluation.Result(current, current, metricResults, null, null,
                         null, status, history.toHistory(), false, false, null, m.error(), events);
             }
             error = m.error();

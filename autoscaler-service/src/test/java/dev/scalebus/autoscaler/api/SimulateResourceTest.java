@@ -112,6 +112,7 @@ class SimulateResourceTest {
                 .when().post("/api/v1/simulate")
                 .then().statusCode(200)
                 .body("steps[0].scaled", equalTo(false))
+                .body("steps[0].desiredReplicas", equalTo(3))
                 .body("steps[0].conditions.find { it.type == 'ScalingActive' }.reason", equalTo("FailedGetPodsMetric"))
                 .body("steps[0].conditions.find { it.type == 'ScalingActive' }.message", equalTo(
                         "the HPA was unable to compute the replica count: unable to get metric qps: unable to fetch "
@@ -140,7 +141,8 @@ class SimulateResourceTest {
 
     @Test
     void reportsAMetricErrorAndKeepsReplicas() {
-        // the status keeps its previous desiredReplicas when metrics fail
+        // the status keeps its previous desiredReplicas when metrics fail (upstream); the step's decision is "no
+        // change" (desired = current), never 0 or a stale count that would read as a scale in an audit
         String body = SCALE_UP.replace("\"steps\": [{\"metrics\": {\"resource\": {\"pods\"",
                 "\"steps\": [{\"metrics\": {\"resource\": {\"error\": \"metrics-server down\", \"pods\"")
                 .replace("\"history\": {},", "\"history\": {}, \"status\": {\"currentReplicas\": 3, "
@@ -148,8 +150,9 @@ class SimulateResourceTest {
         given().contentType("application/json").body(body)
                 .when().post("/api/v1/simulate")
                 .then().statusCode(200)
-                .body("steps[0].desiredReplicas", equalTo(4))
+                .body("steps[0].desiredReplicas", equalTo(3))
                 .body("steps[0].currentReplicas", equalTo(3))
+                .body("steps[0].status.desiredReplicas", equalTo(4))
                 .body("steps[0].scaled", equalTo(false))
                 .body("steps[0].metrics[0].error", containsString("metrics-server down"))
                 .body("steps[0].conditions.reason", contains("SucceededGetScale", "FailedGetResourceMetric"))
