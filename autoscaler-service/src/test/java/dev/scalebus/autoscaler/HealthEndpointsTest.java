@@ -15,7 +15,8 @@ class HealthEndpointsTest {
     @Test
     void livenessIsUp() {
         given().when().get("/q/health/live")
-                .then().statusCode(200).body("status", equalTo("UP"));
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("leader-election"));
     }
 
     @Test

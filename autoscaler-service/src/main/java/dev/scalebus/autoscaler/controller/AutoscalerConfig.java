@@ -3,6 +3,7 @@ package dev.scalebus.autoscaler.controller;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** autoscaler-service settings, prefix {@code scalebus.autoscaler}. */
 @ConfigMapping(prefix = "scalebus.autoscaler")
@@ -42,9 +43,11 @@ public interface AutoscalerConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Namespace of the Lease (the service's own namespace in a cluster). */
-        @WithDefault("${POD_NAMESPACE:default}")
-        String namespace();
+        /**
+         * Namespace of the Lease. Unset: the pod's own namespace (env POD_NAMESPACE, else the service account's
+         * namespace file), else {@code default}; so two installs in two namespaces never share one lease.
+         */
+        Optional<String> namespace();
 
         @WithDefault("scalebus-autoscaler")
         String leaseName();
@@ -75,6 +78,14 @@ public interface AutoscalerConfig {
      */
     @WithDefault("1s")
     Duration customSamplesMinInterval();
+
+    /**
+     * Most bytes of decisions (serialized JSON, about 2 KiB each) waiting for the broker's acknowledgement; when
+     * full the oldest waiting decision is dropped and counted ({@code scalebus_autoscaler_decisions_dropped_total}).
+     * Default 4 MiB.
+     */
+    @WithDefault("4194304")
+    long decisionBufferMaxBytes();
 
     /** Pod samples older than this are not used (stale metrics: ScalingActive=False, never a scale). */
     @WithDefault("2m")

@@ -15,10 +15,10 @@ import dev.scalebus.autoscaler.kube.AutoscalerStore;
 import dev.scalebus.autoscaler.kube.CustomMetricsClient;
 import dev.scalebus.autoscaler.kube.KubeEvents;
 import dev.scalebus.autoscaler.kube.KubePods;
+import dev.scalebus.autoscaler.kube.Leadership;
 import dev.scalebus.autoscaler.kube.TargetScaler;
 import dev.scalebus.autoscaler.window.PodMetricsWindow;
 import dev.scalebus.events.ScalingDecision;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +44,8 @@ public class AutoscalerController {
     private final KubePods pods;
     private final KubeEvents events;
     private final PodMetricsWindow window;
-    private final Emitter<ScalingDecision> decisions;
+    private final DecisionPublisher decisions;
+    private final Leadership leadership;
     private final Clock clock;
     private final ControllerSettings settings;
     private final Map<String, History> histories = new ConcurrentHashMap<>();
@@ -56,8 +55,8 @@ public class AutoscalerController {
 
     public AutoscalerController(AutoscalerStore store, TargetScaler scaler, CustomMetricsClient customMetrics,
             KubePods pods, KubeEvents events,
-            PodMetricsWindow window, @Channel("scalebus.scaling-decisions") Emitter<ScalingDecision> decisions,
-            Clock clock, AutoscalerConfig config) {
+            PodMetricsWindow window, DecisionPublisher decisions, Leadership leadership, Clock clock,
+            AutoscalerConfig config) {
         this.store = store;
         this.scaler = scaler;
         this.customMetrics = customMetrics;
@@ -65,6 +64,7 @@ public class AutoscalerController {
         this.events = events;
         this.window = window;
         this.decisions = decisions;
+        this.leadership = leadership;
         this.clock = clock;
         ControllerSettings d = ControllerSettings.defaults();
         this.settings = new ControllerSettings(config.tolerance(), config.cpuInitializationPeriod(),
@@ -102,7 +102,14 @@ public class AutoscalerController {
         }
         for (AutoscalerObject a : all.stream().filter(which).toList()) {
             try {
+                if (!leadership.active()) {
+                    LOG.infof("not leading any more: evaluations stop before autoscaler %s", a.key());
+                    return;
+                }
                 evaluate(a);
+            } catch (NotLeaderException e) {
+                LOG.infof("autoscaler %s: not leading any more when about to scale: nothing written", a.key());
+                return;
             } catch (RuntimeException e) {
                 LOG.infof("autoscaler %s: evaluation failed: %s", a.key(), e.toString());
             }
@@ -132,9 +139,25 @@ public class AutoscalerController {
         HpaStatus before = written.getOrDefault(a.key(), a.status());
         Evaluation.Input in = new Evaluation.Input(a.spec(), before, histories.get(a.key()), scale, scaleError,
                 scale == null ? List.of() : pods.list(a.namespace()), reads(a, scale), others, settings, now);
-        Evaluation.Result r = Evaluator.evaluate(in,
-                replicas -> a.dryRun() ? null : scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas));
+        Evaluation.Result r = Evaluator.evaluate(in, replicas -> {
+            if (a.dryRun()) {
+                return null;
+            }
+            // leadership may have moved during the evaluation (metrics reads take time): checked right before the
+            // write, so a replica that lost the lease never scales; the exception abandons status and decision too
+            if (!leadership.active()) {
+                throw new NotLeaderException();
+            }
+            return scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas);
+        });
         histories.put(a.key(), r.history());
+        // queued before the status write: a failing status write must not lose the decision of a scale just done
+        if (DecisionFactory.changed(before, r, a.dryRun())) {
+            ScalingDecision d = DecisionFactory.decision(a, r, now);
+            decisions.publish(d);
+            LOG.infof("decision %s: autoscaler %s current=%d desired=%d applied=%s dryRun=%s reason=%s", d.id(),
+                    a.key(), d.currentReplicas(), d.desiredReplicas(), d.appliedReplicas(), a.dryRun(), d.reason());
+        }
         List<MetricSpec> specs = HpaDefaults.apply(a.spec()).metrics();
         if (!r.status().equals(before)) {
             store.writeStatus(a, r.status(), DecisionFactory.targets(specs, r.metrics()));
@@ -145,12 +168,6 @@ public class AutoscalerController {
             boolean dry = a.dryRun() && "SuccessfulRescale".equals(e.reason());
             events.record(a.namespace(), a.name(), e.type(), dry ? "DryRunRescale" : e.reason(),
                     dry ? e.message() + " (dry run: not applied)" : e.message(), now);
-        }
-        if (DecisionFactory.changed(before, r, a.dryRun())) {
-            ScalingDecision d = DecisionFactory.decision(a, r, now);
-            decisions.send(KafkaRecord.of(d.key(), d));
-            LOG.infof("decision %s: autoscaler %s current=%d desired=%d applied=%s dryRun=%s reason=%s", d.id(),
-                    a.key(), d.currentReplicas(), d.desiredReplicas(), d.appliedReplicas(), a.dryRun(), d.reason());
         }
     }
 

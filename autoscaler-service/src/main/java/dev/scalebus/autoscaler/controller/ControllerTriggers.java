@@ -6,6 +6,7 @@ import dev.scalebus.autoscaler.kube.Leadership;
 import dev.scalebus.autoscaler.window.PodMetricsWindow;
 import dev.scalebus.events.CustomMetricSamples;
 import dev.scalebus.events.NodeScrape;
+import dev.scalebus.events.Topics;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class ControllerTriggers {
         this.clock = clock;
     }
 
-    @Incoming("scalebus.node-scrapes")
+    @Incoming(Topics.NODE_SCRAPES)
     @Blocking(ordered = true)
     public void onScrape(NodeScrape scrape) {
         if (scrape == null) {
@@ -69,7 +70,7 @@ public class ControllerTriggers {
      * namespace. Pods of one namespace are scraped in a burst, so a namespace is evaluated at most once per
      * {@code custom-samples-min-interval}; the sync period covers the rest.
      */
-    @Incoming("scalebus.custom-samples")
+    @Incoming(Topics.CUSTOM_SAMPLES)
     @Blocking(ordered = true)
     public void onCustomSamples(CustomMetricSamples samples) {
         if (samples == null || !config.controllerEnabled() || !leadership.active()) {

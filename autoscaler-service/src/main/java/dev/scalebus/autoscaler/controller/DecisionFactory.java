@@ -7,6 +7,7 @@ import dev.scalebus.autoscaler.hpa.MetricResult;
 import dev.scalebus.autoscaler.hpa.MetricSpec;
 import dev.scalebus.autoscaler.kube.AutoscalerObject;
 import dev.scalebus.events.ScalingDecision;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -46,9 +47,34 @@ final class DecisionFactory {
                 : r.conditions().stream().filter(c -> c.type().equals(Condition.SCALING_LIMITED)).map(Condition::reason)
                         .findFirst().orElse(null);
         Integer applied = r.scaled() && !a.dryRun() ? r.desiredReplicas() : null;
-        return new ScalingDecision(ScalingDecision.SCHEMA_VERSION, UUID.randomUUID().toString(),
+        // a failed write keeps status.desiredReplicas as it was (upstream); the decision says what was decided
+        int desired = r.rescale() && !r.scaled() && r.limited() != null ? r.limited() : r.desiredReplicas();
+        return new ScalingDecision(ScalingDecision.SCHEMA_VERSION, id(a, r, desired, applied),
                 new ScalingDecision.ObjectReference(a.namespace(), a.name()), target, now, r.currentReplicas(),
-                r.desiredReplicas(), applied, reason, metrics, rec, conditions, a.dryRun());
+                desired, applied, reason, metrics, rec, conditions, a.dryRun());
+    }
+
+    /**
+     * A name-based (version 3) UUID of what identifies the decision, not of when it was evaluated: the autoscaler
+     * (namespace/name, uid), its target, current/desired/applied replicas, dry run, and the status it leads to --
+     * lastScaleTime and each condition's type/status/reason/lastTransitionTime, exactly as written to the
+     * autoscaler's status and read back after a restart. Re-publishing the same decision (after a restart, or a
+     * retried send) yields the same id, which history stores once (insert-if-absent by id); two real decisions
+     * differ in one of these (a new scale has a new lastScaleTime, a condition flip a new transition time). The
+     * evaluation time and metric values are left out on purpose: they differ between equal re-evaluations.
+     */
+    static String id(AutoscalerObject a, Evaluation.Result r, int desired, Integer applied) {
+        var ref = a.spec().scaleTargetRef();
+        StringBuilder b = new StringBuilder("scalebus-decision/v1|").append(a.namespace()).append('/')
+                .append(a.name()).append('|').append(a.uid()).append('|').append(ref.apiVersion()).append('/')
+                .append(ref.kind()).append('/').append(ref.name()).append('|').append(r.currentReplicas())
+                .append("->").append(desired).append('|').append(applied).append('|').append(a.dryRun())
+                .append('|').append(r.status().lastScaleTime());
+        for (Condition c : r.conditions()) {
+            b.append('|').append(c.type()).append('/').append(c.status()).append('/').append(c.reason()).append('@')
+                    .append(c.lastTransitionTime());
+        }
+        return UUID.nameUUIDFromBytes(b.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static ScalingDecision.MetricEvaluation metric(MetricResult m) {

@@ -118,7 +118,7 @@ public class AutoscalerStore {
             error = "spec." + e.field() + ": " + e.getMessage();
         }
         return new AutoscalerObject(r.getMetadata().getNamespace(), r.getMetadata().getName(),
-                r.getMetadata().getGeneration(), hpa, Boolean.TRUE.equals(spec.get("dryRun")), status(status), error);
+                r.getMetadata().getUid(), r.getMetadata().getGeneration(), hpa, Boolean.TRUE.equals(spec.get("dryRun")), status(status), error);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package dev.scalebus.autoscaler.kube;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 
 import dev.scalebus.events.ContainerSample;
@@ -15,6 +17,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +25,8 @@ import dev.scalebus.autoscaler.SimulatedClusterResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,6 +56,9 @@ class LiveControllerTest {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    Leadership leadership;
 
     KafkaProducer<String, Object> producer;
     KafkaConsumer<String, byte[]> consumer;
@@ -160,6 +168,7 @@ class LiveControllerTest {
                 assertThat(d.appliedReplicas()).isEqualTo(3);
                 assertThat(d.reason()).isEqualTo("cpu resource utilization (percentage of request) above target");
                 assertThat(d.metrics().get(0).current().averageUtilization()).isEqualTo(200);
+                assertThat(UUID.fromString(d.id()).version()).as("a stable, name-based id").isEqualTo(3);
             });
         });
         GenericKubernetesResource hpa = client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns)
@@ -204,10 +213,77 @@ class LiveControllerTest {
         });
     }
 
+    static final String LEASE = "scalebus-autoscaler";
+
+    Lease lease() {
+        return client.leases().inNamespace("default").withName(LEASE).get();
+    }
+
+    /**
+     * fabric8's elector is single-use: once it stops leading it never contends again. Here another identity takes
+     * the lease (as a second replica would while this one is cut off from the API server for longer than the renew
+     * deadline) and renews it until this replica gave up; then it stops renewing. This replica must lead again and
+     * keep renewing. Without re-contention the holder stays "other-replica" for good.
+     */
+    @Test
+    void leadershipTakenAwayIsRegainedAndTheLeaseRenewedAgain() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> leadership.active());
+        int electionsBefore = leadership.elections();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            client.leases().inNamespace("default").withName(LEASE).edit(l -> {
+                l.getSpec().setHolderIdentity("other-replica");
+                l.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+                return l;
+            });
+            assertThat(leadership.active()).isFalse();
+            assertThat(leadership.elections()).as("a fresh elector contends").isGreaterThan(electionsBefore);
+        });
+        ZonedDateTime givenBack = ZonedDateTime.now(ZoneOffset.UTC);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(lease().getSpec().getHolderIdentity()).isEqualTo(leadership.identity());
+            assertThat(lease().getSpec().getRenewTime()).isAfter(givenBack);
+            assertThat(leadership.active()).isTrue();
+        });
+        ZonedDateTime renewed = lease().getSpec().getRenewTime();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(lease().getSpec().getRenewTime()).isAfter(renewed));
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'leader-election' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'leader-election' }.data.leading", equalTo(true));
+    }
+
+    /**
+     * Metrics that cannot be computed (no memory request for a memory Utilization target): upstream keeps the
+     * scale and sets ScalingActive=False; the decision says "no change" (desired = current), never 0.
+     */
+    @Test
+    void aDecisionOnInvalidMetricsKeepsTheCurrentCount() {
+        String ns = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        createDeployment(client, ns);
+        createAutoscaler(client, ns, false, List.of(Map.of("type", "Resource", "resource", Map.of("name", "memory",
+                "target", Map.of("type", "Utilization", "averageUtilization", 50)))));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publishHotScrape(ns);
+            assertThat(decisionsFor(ns)).anySatisfy(d -> {
+                assertThat(d.currentReplicas()).isEqualTo(1);
+                assertThat(d.desiredReplicas()).isEqualTo(1);
+                assertThat(d.appliedReplicas()).isNull();
+                assertThat(d.reason()).contains("invalid metrics");
+                assertThat(d.conditions()).anySatisfy(c -> {
+                    assertThat(c.type()).isEqualTo("ScalingActive");
+                    assertThat(c.status()).isEqualTo("False");
+                    assertThat(c.reason()).isEqualTo("FailedGetResourceMetric");
+                });
+            });
+        });
+        assertThat(replicas(ns)).isEqualTo(1);
+    }
+
     @Test
     void thisReplicaHoldsTheLeaderLease() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var lease = client.leases().inNamespace("default").withName("scalebus-autoscaler").get();
+            var lease = lease();
             assertThat(lease).isNotNull();
             assertThat(lease.getSpec().getHolderIdentity()).startsWith(
                     System.getenv().getOrDefault("HOSTNAME", "autoscaler") + "-");
