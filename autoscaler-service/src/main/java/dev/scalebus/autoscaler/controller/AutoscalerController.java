@@ -139,17 +139,9 @@ public class AutoscalerController {
         HpaStatus before = written.getOrDefault(a.key(), a.status());
         Evaluation.Input in = new Evaluation.Input(a.spec(), before, histories.get(a.key()), scale, scaleError,
                 scale == null ? List.of() : pods.list(a.namespace()), reads(a, scale), others, settings, now);
-        Evaluation.Result r = Evaluator.evaluate(in, replicas -> {
-            if (a.dryRun()) {
-                return null;
-            }
-            // leadership may have moved during the evaluation (metrics reads take time): checked right before the
-            // write, so a replica that lost the lease never scales; the exception abandons status and decision too
-            if (!leadership.active()) {
-                throw new NotLeaderException();
-            }
-            return scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas);
-        });
+        Evaluation.Result r = Evaluator.evaluate(in, a.dryRun() ? replicas -> null
+                : NotLeaderException.guarded(leadership::active,
+                        replicas -> scaler.write(a.namespace(), a.spec().scaleTargetRef(), replicas)));
         histories.put(a.key(), r.history());
         // queued before the status write: a failing status write must not lose the decision of a scale just done
         if (DecisionFactory.changed(before, r, a.dryRun())) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -93,7 +94,7 @@ public class Leadership {
         return new LeaderElectionConfigBuilder()
                 .withName(le.leaseName())
                 .withLock(new ObservedLock(new LeaseLock(namespace, le.leaseName(), identity),
-                        () -> lastAttempt = clock.instant(), () -> lastHeld = clock.instant()))
+                        this::attempted, () -> lastHeld = clock.instant()))
                 .withLeaseDuration(le.leaseDuration())
                 .withRenewDeadline(le.renewDeadline())
                 .withRetryPeriod(le.retryPeriod())
@@ -101,6 +102,17 @@ public class Leadership {
                 .withLeaderCallbacks(new LeaderCallbacks(() -> leading(gen, true), () -> leading(gen, false),
                         newLeader -> LOG.debugf("leader election: leader is %s", newLeader)))
                 .build();
+    }
+
+    /**
+     * An acquire or renew attempt read the lease. Held by another identity: this replica stops acting at once,
+     * before fabric8 gives up after the renew deadline (the other one may be scaling already).
+     */
+    private void attempted(LeaderElectionRecord record) {
+        lastAttempt = clock.instant();
+        if (record != null && !identity.equals(record.getHolderIdentity())) {
+            lastHeld = null;
+        }
     }
 
     private synchronized void leading(int gen, boolean now) {
@@ -137,9 +149,9 @@ public class Leadership {
     }
 
     /**
-     * Whether this replica may evaluate and scale now: it leads, and wrote the lease within the renew deadline (a
-     * leader cut off from the API server stops acting before fabric8 notices, and well before the lease expires for
-     * the other replicas). Asked when a trigger starts and again right before each scale write.
+     * Whether this replica may evaluate and scale now: it leads, wrote the lease within the renew deadline (a
+     * leader cut off from the API server stops acting before the lease expires for the other replicas), and its
+     * last read of the lease did not show another holder. Asked when a trigger starts and again right before each scale write.
      */
     public boolean active() {
         if (!config.leaderElection().enabled()) {

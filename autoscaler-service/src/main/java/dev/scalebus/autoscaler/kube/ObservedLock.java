@@ -3,19 +3,20 @@ package dev.scalebus.autoscaler.kube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.Lock;
+import java.util.function.Consumer;
 
 /**
- * A Lease lock that notes when the elector last tried (every acquire or renew attempt starts with a read) and when
+ * A Lease lock that notes when the elector last tried (every acquire or renew attempt starts with a read, whose record it is given) and when
  * it last wrote the lease as its holder (create or update only ever write this replica's identity). The liveness
  * check and {@link Leadership#active()} are built on these two moments: fabric8 reports neither.
  */
 final class ObservedLock implements Lock {
 
     private final Lock delegate;
-    private final Runnable onAttempt;
+    private final Consumer<LeaderElectionRecord> onAttempt;
     private final Runnable onHeld;
 
-    ObservedLock(Lock delegate, Runnable onAttempt, Runnable onHeld) {
+    ObservedLock(Lock delegate, Consumer<LeaderElectionRecord> onAttempt, Runnable onHeld) {
         this.delegate = delegate;
         this.onAttempt = onAttempt;
         this.onHeld = onHeld;
@@ -23,8 +24,9 @@ final class ObservedLock implements Lock {
 
     @Override
     public LeaderElectionRecord get(KubernetesClient client) {
-        onAttempt.run();
-        return delegate.get(client);
+        LeaderElectionRecord r = delegate.get(client);
+        onAttempt.accept(r);
+        return r;
     }
 
     @Override

@@ -171,13 +171,16 @@ class LiveControllerTest {
                 assertThat(UUID.fromString(d.id()).version()).as("a stable, name-based id").isEqualTo(3);
             });
         });
-        GenericKubernetesResource hpa = client.genericKubernetesResources(AutoscalerStore.CONTEXT).inNamespace(ns)
-                .withName("web-hpa").get();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> status = (Map<String, Object>) hpa.getAdditionalProperties().get("status");
-        assertThat(status).containsEntry("desiredReplicas", 3).containsEntry("targets", "200%/50%");
-        assertThat(client.v1().events().inNamespace(ns).list().getItems())
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SuccessfulRescale"));
+        // the decision is queued before the status and Events are written: they follow within moments
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            GenericKubernetesResource hpa = client.genericKubernetesResources(AutoscalerStore.CONTEXT)
+                    .inNamespace(ns).withName("web-hpa").get();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) hpa.getAdditionalProperties().get("status");
+            assertThat(status).containsEntry("desiredReplicas", 3).containsEntry("targets", "200%/50%");
+            assertThat(client.v1().events().inNamespace(ns).list().getItems())
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SuccessfulRescale"));
+        });
     }
 
     /** The ScalingActive condition an autoscaler's status carries (null until it was evaluated). */
@@ -230,11 +233,7 @@ class LiveControllerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> leadership.active());
         int electionsBefore = leadership.elections();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            client.leases().inNamespace("default").withName(LEASE).edit(l -> {
-                l.getSpec().setHolderIdentity("other-replica");
-                l.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-                return l;
-            });
+            takeLease();
             assertThat(leadership.active()).isFalse();
             assertThat(leadership.elections()).as("a fresh elector contends").isGreaterThan(electionsBefore);
         });
@@ -251,6 +250,18 @@ class LiveControllerTest {
         given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'leader-election' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'leader-election' }.data.leading", equalTo(true));
+    }
+
+    /**
+     * Another identity holds the lease, freshly renewed, as a second replica would; through the simulator's own
+     * client, as a second replica has its own connections (the service's may all be busy).
+     */
+    void takeLease() {
+        SimulatedClusterResource.cluster().client().leases().inNamespace("default").withName(LEASE).edit(l -> {
+            l.getSpec().setHolderIdentity("other-replica");
+            l.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+            return l;
+        });
     }
 
     /**
@@ -302,7 +313,9 @@ class LiveControllerTest {
             });
         });
         assertThat(replicas(ns)).isEqualTo(1);
-        assertThat(client.v1().events().inNamespace(ns).list().getItems()).extracting(e -> e.getReason())
-                .contains("DryRunRescale").doesNotContain("SuccessfulRescale");
+        // the decision is queued before the status and Events are written: they follow within moments
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(ns)
+                .list().getItems()).extracting(e -> e.getReason()).contains("DryRunRescale")
+                .doesNotContain("SuccessfulRescale"));
     }
 }
