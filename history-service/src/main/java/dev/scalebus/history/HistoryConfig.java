@@ -20,6 +20,8 @@ public interface HistoryConfig {
 
     Api api();
 
+    Ingest ingest();
+
     interface Retention {
         /** How long raw node, pod and container samples are kept; whole day partitions older are dropped. */
         @WithDefault("7d")
@@ -80,5 +82,29 @@ public interface HistoryConfig {
         /** The largest N of the top-pods summary. */
         @WithDefault("100")
         int maxTop();
+    }
+
+    interface Ingest {
+        /**
+         * How far past now a measurement or decision time may lie (clock skew between collector, autoscaler and
+         * history); a record with a later time is dead-lettered as out of range.
+         */
+        @WithDefault("5m")
+        Duration futureSkew();
+
+        /** First wait before storing again when the database is unavailable; doubles on each failure. */
+        @WithDefault("500ms")
+        Duration retryInitial();
+
+        /** Longest wait between two attempts while the database is unavailable (retries go on forever). */
+        @WithDefault("30s")
+        Duration retryMax();
+
+        /**
+         * One store attempt running longer than this (not a database outage, which retries at least every
+         * retry-max) turns liveness DOWN, so that Kubernetes restarts a genuinely stuck consumer.
+         */
+        @WithDefault("5m")
+        Duration stuckAfter();
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalebus.history.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.scalebus.events.EventJson;
@@ -175,6 +176,37 @@ class IngestTest {
         ConsumerRecord<String, String> dead = deadLetter(key);
         assertThat(header(dead, DeadLetterReasonHandler.REASON_HEADER)).startsWith("not stored:");
         assertThat(dead.value()).contains(ns);
+    }
+
+    @Test
+    void outOfRangeScrapeAndDecisionAreDeadLetteredAndTheConsumersGoOn() throws Exception {
+        String key = TestData.unique("node-future");
+        String ns = TestData.unique("ns-future");
+        // schema-valid, but year 10000 has no day partition name: once it crashed the channel for good
+        String future = EventJson.toJson(TestData.scrape(key, ns + "-x", Instant.now(), 1, 1))
+                .replaceFirst("\"scrapeTime\":\"[^\"]+\"", "\"scrapeTime\":\"+10000-01-01T00:00:00Z\"");
+        send(Topics.NODE_SCRAPES, key, future);
+        send(Topics.NODE_SCRAPES, key, EventJson.toJson(TestData.scrape(key, ns, Instant.now(), 1, 5)));
+        String decisionNs = TestData.unique("ns-negative");
+        ScalingDecision negative = TestData.decision(UUID.randomUUID().toString(), decisionNs, "web", Instant.now(),
+                -1, 2, 2);
+        ScalingDecision next = TestData.decision(UUID.randomUUID().toString(), decisionNs, "web", Instant.now(), 1, 2,
+                2);
+        send(Topics.SCALING_DECISIONS, negative.key(), EventJson.toJson(negative));
+        send(Topics.SCALING_DECISIONS, next.key(), EventJson.toJson(next));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(Db.count(ds, "SELECT count(*) FROM pod_samples WHERE namespace = ?", ns)).isEqualTo(1);
+            assertThat(Db.count(ds, "SELECT count(*) FROM decisions WHERE id = ?", next.id())).isEqualTo(1);
+        });
+        ConsumerRecord<String, String> dead = deadLetter(key);
+        assertThat(header(dead, DeadLetterReasonHandler.REASON_HEADER))
+                .startsWith("out of range: scrapeTime: +10000-01-01T00:00:00Z is later than now");
+        assertThat(dead.value()).contains("+10000-01-01T00:00:00Z");
+        assertThat(header(deadLetter(negative.key()), DeadLetterReasonHandler.REASON_HEADER))
+                .isEqualTo("out of range: currentReplicas: negative (-1)");
+        assertThat(Db.count(ds, "SELECT count(*) FROM decisions WHERE id = ?", negative.id())).isZero();
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     private ConsumerRecord<String, String> deadLetter(String key) {
