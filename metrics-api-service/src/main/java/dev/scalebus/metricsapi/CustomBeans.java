@@ -50,7 +50,7 @@ public class CustomBeans {
     @Singleton
     SeriesWindow seriesWindow(Clock clock, MetricsApiConfig config, AdapterRules rules) {
         return new SeriesWindow(clock, retention(rules, config.customMetrics().retentionMargin()),
-                config.customMetrics().podExpiry().orElse(config.effectiveExpiry()));
+                config.customMetrics().podExpiry().orElse(config.effectiveExpiry()), config.recordLimits());
     }
 
     @Produces

@@ -32,6 +32,14 @@ public interface MetricsApiConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
+    /**
+     * How far past this service's clock a measurement time (scrapeTime, node and container timestamps, sample
+     * timestamps) may be before the record is refused: a far-future record would pin its node or series. The default
+     * 2m tolerates a collector or kubelet clock running a minute ahead.
+     */
+    @WithDefault("2m")
+    Duration futureSkew();
+
     Authentication authentication();
 
     Authorization authorization();
@@ -46,6 +54,10 @@ public interface MetricsApiConfig {
 
     default Duration effectiveExpiry() {
         return expiry().orElse(metricResolution().multipliedBy(2).plus(expiryMargin()));
+    }
+
+    default dev.scalebus.metricsapi.window.RecordLimits recordLimits() {
+        return new dev.scalebus.metricsapi.window.RecordLimits(futureSkew());
     }
 
     default Duration effectiveRebuildLookback() {

@@ -17,6 +17,6 @@ public class WindowBeans {
     @Produces
     @Singleton
     MetricsWindow window(Clock clock, MetricsApiConfig config) {
-        return new MetricsWindow(clock, config.effectiveExpiry());
+        return new MetricsWindow(clock, config.effectiveExpiry(), config.recordLimits());
     }
 }

@@ -130,4 +130,27 @@ class WindowLifecycleTest {
         assertThat(rebuilt.pods(ns)).isEqualTo(window.pods(ns)).hasSize(2);
         assertThat(rebuilt.node(node)).isEqualTo(window.node(node)).isPresent();
     }
+
+    @Test
+    void aFarFutureScrapeDoesNotPinItsNode() {
+        String node = "mt-" + TestData.ID + "-future";
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestData.send(scrape(node, t, 100_000_000, 1024));
+        TestData.send(scrape(node, Instant.parse("2030-01-01T00:00:00Z"), 3_999_000_000L, 1024));
+        TestData.send(scrape(node, t.plusSeconds(1), 250_000_000, 2048));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api().get("/apis/metrics.k8s.io/v1beta1/nodes/" + node).then().statusCode(200)
+                        .body("usage.cpu", org.hamcrest.Matchers.equalTo("250m")));
+        // a real scrape after the poison is still taken: the node was not pinned
+        TestData.send(scrape(node, t.plusSeconds(2), 300_000_000, 2048));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api().get("/apis/metrics.k8s.io/v1beta1/nodes/" + node).then().statusCode(200)
+                        .body("usage.cpu", org.hamcrest.Matchers.equalTo("300m")));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(l -> l.startsWith(
+                "scalebus_metrics_api_points_dropped_total{reason=\"future_time\"")))
+                .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .isGreaterThanOrEqualTo(1));
+    }
 }

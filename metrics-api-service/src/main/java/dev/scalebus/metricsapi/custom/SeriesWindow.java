@@ -2,6 +2,9 @@ package dev.scalebus.metricsapi.custom;
 
 import dev.scalebus.events.CustomMetricSamples;
 import dev.scalebus.events.CustomMetricSamples.SeriesSample;
+import dev.scalebus.metricsapi.window.RecordLimits;
+import dev.scalebus.metricsapi.window.RecordValidator;
+import dev.scalebus.metricsapi.window.Rejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ public final class SeriesWindow {
     private final Clock clock;
     private final long retentionMillis;
     private final long podExpiryMillis;
+    private final RecordValidator validator;
     private final Map<String, Map<Map<String, String>, SampleBuffer>> byName = new HashMap<>();
     private final Map<String, PodState> pods = new HashMap<>();
     private long outOfOrder;
@@ -44,18 +48,30 @@ public final class SeriesWindow {
     }
 
     public SeriesWindow(Clock clock, Duration retention, Duration podExpiry) {
+        this(clock, retention, podExpiry, RecordLimits.DEFAULTS);
+    }
+
+    public SeriesWindow(Clock clock, Duration retention, Duration podExpiry, RecordLimits limits) {
         if (retention.isNegative() || retention.isZero() || podExpiry.isNegative() || podExpiry.isZero()) {
             throw new IllegalArgumentException("retention and pod expiry must be positive");
         }
         this.clock = clock;
         this.retentionMillis = retention.toMillis();
         this.podExpiryMillis = podExpiry.toMillis();
+        this.validator = new RecordValidator(clock, limits);
     }
 
-    /** Takes one pod scrape. A scrape older than the pod's newest one (a replay) adds no stale markers. */
+    /**
+     * Takes one pod scrape. A scrape the {@link RecordValidator} refuses (a future time would make every later real
+     * sample "out of order" and keep the pod from expiring) is counted and ignored. A scrape older than the pod's
+     * newest one (a replay) adds no stale markers.
+     */
     public synchronized void accept(CustomMetricSamples scrape) {
-        long scrapeMillis = scrape.scrapeTime().toEpochMilli();
         long oldest = clock.millis() - retentionMillis;
+        if (!validator.admit(scrape, oldest)) {
+            return;
+        }
+        long scrapeMillis = scrape.scrapeTime().toEpochMilli();
         PodState previous = pods.get(scrape.key());
         Set<SeriesRef> seen = new HashSet<>();
         for (SeriesSample s : scrape.series()) {
@@ -156,6 +172,11 @@ public final class SeriesWindow {
     /** Samples dropped because they were not newer than their series' last sample. */
     public synchronized long outOfOrderSamples() {
         return outOfOrder;
+    }
+
+    /** Pod scrapes refused at the edge for {@code reason}. */
+    public long rejected(Rejection reason) {
+        return validator.rejected(reason);
     }
 
     public synchronized long expiredSeries() {

@@ -7,6 +7,7 @@ import dev.scalebus.metricsapi.CustomBeans;
 import dev.scalebus.metricsapi.MetricsApiConfig;
 import dev.scalebus.metricsapi.custom.SeriesWindow;
 import dev.scalebus.metricsapi.window.MetricsWindow;
+import dev.scalebus.metricsapi.window.Rejection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,12 @@ public class FeedService {
                 .tag("reason", "stale_scrape").register(registry);
         FunctionCounter.builder("scalebus_metrics_api_points_dropped", window, MetricsWindow::expiredObjects)
                 .tag("reason", "expired").register(registry);
+        for (Rejection reason : Rejection.values()) {
+            FunctionCounter.builder("scalebus_metrics_api_points_dropped", window, w -> w.rejected(reason))
+                    .tag("reason", reason.tag).register(registry);
+            FunctionCounter.builder("scalebus_metrics_api_custom_samples_dropped", series, s -> s.rejected(reason))
+                    .tag("reason", reason.tag).register(registry);
+        }
     }
 
     void start(@Observes StartupEvent event) {

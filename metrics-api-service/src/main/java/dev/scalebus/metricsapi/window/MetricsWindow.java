@@ -33,6 +33,7 @@ public final class MetricsWindow {
 
     private final Clock clock;
     private final long expiryMillis;
+    private final RecordValidator validator;
     private final Map<String, NodePoint> nodes = new ConcurrentHashMap<>();
     private final Map<PodKey, PodEntry> pods = new ConcurrentHashMap<>();
     /** Writer-side index: the newest scrape time per node and the pods it reported. */
@@ -45,15 +46,26 @@ public final class MetricsWindow {
     }
 
     public MetricsWindow(Clock clock, Duration expiry) {
+        this(clock, expiry, RecordLimits.DEFAULTS);
+    }
+
+    public MetricsWindow(Clock clock, Duration expiry, RecordLimits limits) {
         if (expiry.isNegative() || expiry.isZero()) {
             throw new IllegalArgumentException("expiry must be positive, was " + expiry);
         }
         this.clock = clock;
         this.expiryMillis = expiry.toMillis();
+        this.validator = new RecordValidator(clock, limits);
     }
 
-    /** Takes one scrape. A scrape older than the one already held for its node (a replay) is ignored. */
+    /**
+     * Takes one scrape. A scrape the {@link RecordValidator} refuses (future or unservably old times, negative usage,
+     * absurd sizes) is counted and ignored; so is a scrape older than the one already held for its node (a replay).
+     */
     public synchronized void accept(NodeScrape scrape) {
+        if (!validator.admit(scrape, clock.millis() - expiryMillis)) {
+            return;
+        }
         long scrapeMillis = scrape.scrapeTime().toEpochMilli();
         NodeState previous = nodeStates.get(scrape.nodeName());
         if (previous != null && previous.scrapeMillis() > scrapeMillis) {
@@ -64,6 +76,10 @@ public final class MetricsWindow {
         Set<PodKey> seen = new HashSet<>();
         for (PodSample pod : scrape.pods()) {
             PodKey key = new PodKey(pod.namespace().intern(), pod.name());
+            PodEntry held = pods.get(key);
+            if (held != null && held.seenMillis > scrapeMillis && !held.node.equals(scrape.nodeName())) {
+                continue; // a late scrape of the pod's old node must not replace what its new node reported
+            }
             PodEntry entry = PodEntry.of(scrape.nodeName().intern(), scrapeMillis, pod);
             if (!entry.complete) {
                 incompletePods.incrementAndGet();
@@ -182,6 +198,11 @@ public final class MetricsWindow {
     /** Pod samples withheld because a container had no rate yet. */
     public long incompletePods() {
         return incompletePods.get();
+    }
+
+    /** Scrapes refused at the edge for {@code reason}. */
+    public long rejected(Rejection reason) {
+        return validator.rejected(reason);
     }
 
     public long expiredObjects() {

@@ -76,13 +76,29 @@ class SeriesWindowTest {
     @Test
     void samplesOlderThanTheRetentionAreDropped() {
         SeriesWindow longLived = new SeriesWindow(clock, Duration.ofMinutes(6), Duration.ofHours(1));
-        for (int i = 0; i <= 40; i++) { // 10 minutes of 15 s scrapes
+        for (int i = 0; i <= 40; i++) { // 10 minutes of 15 s scrapes, each taken when it was made
+            if (i > 0) {
+                clock.advance(Duration.ofSeconds(15));
+            }
             longLived.accept(scrape("ns", "p", T0.plusSeconds(15L * i), counter("a_total", i)));
         }
-        clock.advance(Duration.ofMinutes(10));
         longLived.expire();
         Series s = longLived.select("a_total", l -> true).get(0);
         assertThat(s.timesMillis()[0]).isEqualTo(T0.plus(Duration.ofMinutes(4)).toEpochMilli());
         assertThat(s.size()).isEqualTo(25);
+    }
+
+    @Test
+    void aFarFutureSampleDoesNotPinTheSeries() {
+        window.accept(scrape("ns", "web-1", T0, counter("http_requests_total", 1)));
+        window.accept(scrape("ns", "web-1", Instant.parse("2030-01-01T00:00:00Z"),
+                counter("http_requests_total", 999)));
+        window.accept(scrape("ns", "web-1", T0.plusSeconds(15), counter("http_requests_total", 16)));
+        clock.advance(Duration.ofSeconds(15));
+
+        Series s = window.select("http_requests_total", l -> true).get(0);
+        assertThat(Arrays.stream(s.values()).boxed().toList()).containsExactly(1.0, 16.0);
+        assertThat(window.outOfOrderSamples()).isZero();
+        assertThat(window.rejected(dev.scalebus.metricsapi.window.Rejection.FUTURE_TIME)).isEqualTo(1);
     }
 }

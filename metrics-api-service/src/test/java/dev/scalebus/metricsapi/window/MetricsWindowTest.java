@@ -130,4 +130,39 @@ class MetricsWindowTest {
 
         assertThat(window.node("n1")).isEmpty();
     }
+
+    @Test
+    void aFarFutureScrapeDoesNotPinTheNode() {
+        window.accept(scrape("n1", T0, 100, 1024));
+        window.accept(scrape("n1", Instant.parse("2030-01-01T00:00:00Z"), 3_999_000_000L, 1));
+        window.accept(scrape("n1", T0.plusSeconds(15), 200, 2048));
+
+        assertThat(window.node("n1").orElseThrow().cpuNanoCores()).isEqualTo(200);
+        assertThat(window.rejected(Rejection.FUTURE_TIME)).isEqualTo(1);
+        assertThat(window.staleScrapes()).isZero();
+    }
+
+    @Test
+    void aFarPastScrapeIsNotServedAndEvictsNothing() {
+        window.accept(scrape("n1", T0, 100, 1024, pod("ns", "p", Map.of(), container("c", T0, 15_000, 5, 1))));
+        Instant past = Instant.parse("2001-01-01T00:00:00Z");
+        window.accept(scrape("n1", past, 1, 1));
+        window.accept(scrape("n2", past, 1, 1, pod("ns", "p", Map.of(), container("c", past, 15_000, 9, 1))));
+
+        assertThat(window.node("n1").orElseThrow().cpuNanoCores()).isEqualTo(100);
+        assertThat(window.node("n2")).isEmpty();
+        assertThat(window.nodeCount()).isEqualTo(1);
+        assertThat(window.pod(new PodKey("ns", "p")).orElseThrow().containers().get(0).cpuNanoCores()).isEqualTo(5);
+        assertThat(window.rejected(Rejection.TOO_OLD)).isEqualTo(2);
+    }
+
+    @Test
+    void aLateScrapeOfAPodsOldNodeDoesNotReplaceWhatItsNewNodeReported() {
+        window.accept(scrape("n2", T0.plusSeconds(10), 1, 1, pod("ns", "s-0", Map.of(),
+                container("c", T0.plusSeconds(10), 15_000, 7, 1))));
+        window.accept(scrape("n1", T0, 1, 1, pod("ns", "s-0", Map.of(), container("c", T0, 15_000, 1, 1))));
+
+        assertThat(window.pod(new PodKey("ns", "s-0")).orElseThrow().containers().get(0).cpuNanoCores())
+                .isEqualTo(7);
+    }
 }
