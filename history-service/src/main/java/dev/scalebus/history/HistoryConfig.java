@@ -82,6 +82,14 @@ public interface HistoryConfig {
         /** The largest N of the top-pods summary. */
         @WithDefault("100")
         int maxTop();
+
+        /**
+         * The longest a sample or summary query may run (JDBC query timeout, whole seconds, at least 1); a query
+         * cancelled by it answers 503 naming this limit. Queries run on their own pool (datasource {@code queries},
+         * 4 connections), so a heavy one cannot take the ingest connections either.
+         */
+        @WithDefault("10s")
+        Duration queryTimeout();
     }
 
     interface Ingest {

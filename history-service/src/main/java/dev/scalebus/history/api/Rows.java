@@ -3,7 +3,9 @@ package dev.scalebus.history.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.scalebus.events.EventJson;
 import dev.scalebus.history.store.StoreException;
+import dev.scalebus.history.HistoryConfig;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,19 +22,27 @@ import java.util.Map;
 
 /**
  * Runs read-only SQL and returns rows as ordered maps (column name to value): timestamps as Instants, jsonb as JSON
- * trees, numbers as they are. Used by the query endpoints, whose columns vary with the step.
+ * trees, numbers as they are. Used by the query endpoints, whose columns vary with the step. Runs on the
+ * {@code queries} datasource (a small pool of its own, so that heavy history queries never take the connections
+ * ingest needs) with a query timeout ({@code api.query-timeout}); a cancelled query is a {@link QueryTimeoutException}.
  */
 @ApplicationScoped
 public class Rows {
 
-    private final AgroalDataSource dataSource;
+    /** PostgreSQL's SQLState for a statement cancelled (by the query timeout here). */
+    private static final String QUERY_CANCELED = "57014";
 
-    public Rows(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final int timeoutSeconds;
+
+    public Rows(@DataSource("queries") AgroalDataSource dataSource, HistoryConfig config) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = (int) Math.max(1, (config.api().queryTimeout().toMillis() + 999) / 1000);
     }
 
     public List<Map<String, Object>> query(String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 ps.setObject(i + 1, p instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : p);
@@ -50,6 +60,9 @@ public class Rows {
                 return rows;
             }
         } catch (SQLException e) {
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                throw new QueryTimeoutException(timeoutSeconds);
+            }
             throw new StoreException("query failed: " + e.getMessage(), e);
         }
     }

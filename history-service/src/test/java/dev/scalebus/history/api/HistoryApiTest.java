@@ -94,6 +94,21 @@ class HistoryApiTest {
     }
 
     @Test
+    void aQueryOverTheTimeoutAnswers503NamingTheLimit() throws Exception {
+        // an administrator holds the table: the query waits on the lock until the query timeout (3 s in tests)
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/scalebus_test?user=postgres")) {
+            admin.setAutoCommit(false);
+            admin.createStatement().execute("LOCK TABLE history.node_samples IN ACCESS EXCLUSIVE MODE");
+            range().get("/api/v1/samples/nodes/{n}", node).then().statusCode(503)
+                    .body("status", equalTo(503))
+                    .body("message", containsString("3 s limit (scalebus.history.api.query-timeout)"));
+            admin.rollback();
+        }
+        range().get("/api/v1/samples/nodes/{n}", node).then().statusCode(200);
+    }
+
+    @Test
     void pagesFollowTheContinueTokenWithoutGapsOrRepeats() {
         List<String> times = new ArrayList<>();
         String token = null;

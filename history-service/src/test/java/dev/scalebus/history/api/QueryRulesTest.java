@@ -35,6 +35,10 @@ class QueryRulesTest {
         public int maxTop() {
             return 100;
         }
+
+        public Duration queryTimeout() {
+            return Duration.ofSeconds(10);
+        }
     };
 
     final QueryRules rules = new QueryRules(API);
