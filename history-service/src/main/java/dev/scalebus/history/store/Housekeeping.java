@@ -45,13 +45,16 @@ public class Housekeeping {
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void minuteRollups() {
         Instant closed = clock.instant().minus(config.rollup().settle());
-        safely("1m rollup", () -> rollups.rollUp(Step.MINUTE, closed.minus(config.rollup().minuteLookback()), closed));
+        // every replica schedules it; the advisory lock lets one run it and the others skip (DEBUG)
+        safely("1m rollup", () -> rollups.rollUpUnlessRunning(Step.MINUTE,
+                closed.minus(config.rollup().minuteLookback()), closed));
     }
 
     @Scheduled(every = "30m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hourRollups() {
         Instant closed = clock.instant().minus(config.rollup().settle());
-        safely("1h rollup", () -> rollups.rollUp(Step.HOUR, closed.minus(config.rollup().hourLookback()), closed));
+        safely("1h rollup", () -> rollups.rollUpUnlessRunning(Step.HOUR,
+                closed.minus(config.rollup().hourLookback()), closed));
     }
 
     /** Today and the configured days ahead. */

@@ -4,10 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.OptionalInt;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -72,30 +74,72 @@ public class RollupJob {
             ON CONFLICT (step, namespace, workload_kind, workload_name, bucket) DO UPDATE SET %s, pods = EXCLUDED.pods"""
             .formatted(STATS_COLUMNS, STATS.formatted(""), STATS_UPDATE);
 
+    /** Advisory lock keys of the jobs, one per job, shared by every replica on the same database. */
+    static final long MINUTE_LOCK = 0x5CA1EB05_0001L;
+    static final long HOUR_LOCK = 0x5CA1EB05_0002L;
+
     private final AgroalDataSource dataSource;
 
     public RollupJob(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Rolls up every bucket of the step that starts in [from, to) (both floored to the step); returns rows written. */
+    /**
+     * Rolls up every bucket of the step that starts in [from, to) (both floored to the step); returns rows written.
+     * Waits while another replica (or call) runs the same step's rollup.
+     */
     public int rollUp(Step step, Instant from, Instant to) {
+        return rollUp(step, from, to, false).orElseThrow();
+    }
+
+    /**
+     * As {@link #rollUp}, but skips (empty) when another replica runs the same step's rollup right now: the
+     * scheduled job runs on every replica, and one run per step and period is enough (each recomputes the whole
+     * lookback, so a skipped run loses nothing).
+     */
+    public OptionalInt rollUpUnlessRunning(Step step, Instant from, Instant to) {
+        return rollUp(step, from, to, true);
+    }
+
+    private OptionalInt rollUp(Step step, Instant from, Instant to, boolean skipIfRunning) {
         if (step == Step.RAW) {
             throw new IllegalArgumentException("raw samples are not rolled up");
         }
         Instant start = step.floor(from);
         Instant end = step.floor(to);
         if (!start.isBefore(end)) {
-            return 0;
+            return OptionalInt.of(0);
         }
-        int rows = QuarkusTransaction.requiringNew().call(() -> {
+        OptionalInt rows = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return run(c, CONTAINER, step, start, end) + run(c, POD, step, start, end)
-                        + run(c, WORKLOAD, step, start, end);
+                if (!lock(c, step == Step.MINUTE ? MINUTE_LOCK : HOUR_LOCK, skipIfRunning)) {
+                    return OptionalInt.empty();
+                }
+                return OptionalInt.of(run(c, CONTAINER, step, start, end) + run(c, POD, step, start, end)
+                        + run(c, WORKLOAD, step, start, end));
             }
         });
-        LOG.debugf("rolled up %s buckets [%s, %s): %d rows", step.label(), start, end, rows);
+        if (rows.isPresent()) {
+            LOG.debugf("rolled up %s buckets [%s, %s): %d rows", step.label(), start, end, rows.getAsInt());
+        } else {
+            LOG.debugf("%s rollup skipped: another replica is running it", step.label());
+        }
         return rows;
+    }
+
+    /**
+     * Takes the transaction-scoped advisory lock of a job (released at commit or rollback, also when the
+     * connection dies); with {@code tryOnly}, answers false at once when another session holds it.
+     */
+    static boolean lock(Connection c, long key, boolean tryOnly) throws SQLException {
+        String sql = tryOnly ? "SELECT pg_try_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock(?) IS NULL";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return tryOnly ? rs.getBoolean(1) : true;
+            }
+        }
     }
 
     private static int run(Connection c, String sql, Step step, Instant from, Instant to) throws SQLException {

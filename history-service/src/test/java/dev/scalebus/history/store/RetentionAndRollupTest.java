@@ -1,6 +1,7 @@
 package dev.scalebus.history.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.scalebus.events.NodeScrape;
 import dev.scalebus.history.Db;
@@ -9,12 +10,20 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Retention drops whole day partitions and old rollups; rollups equal the aggregates of the raw samples. */
@@ -58,6 +67,38 @@ class RetentionAndRollupTest {
                 .doesNotContain(old);
         assertThat(Db.count(ds, "SELECT count(*) FROM container_samples WHERE namespace = ?", ns)).isZero();
         assertThat(Db.count(ds, "SELECT count(*) FROM workload_rollups WHERE namespace = ?", ns)).isZero();
+    }
+
+    @Test
+    void twoConcurrentRollupRunsDoTheWorkOnceTheOtherSkips() throws Exception {
+        String ns = TestData.unique("ns-once");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        write(List.of(TestData.scrape(TestData.unique("node-once"), ns, start, 2, 1),
+                TestData.scrape(TestData.unique("node-once"), ns, start.plusSeconds(60), 2, 2)), Instant.EPOCH);
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try (Connection admin = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/scalebus_test?user=postgres")) {
+            // the run that gets the advisory lock stalls on its first insert until the administrator lets go
+            admin.setAutoCommit(false);
+            admin.createStatement().execute("LOCK TABLE history.container_rollups IN EXCLUSIVE MODE");
+            Callable<OptionalInt> run = () -> rollups.rollUpUnlessRunning(Step.MINUTE, start, start.plusSeconds(120));
+            Future<OptionalInt> a = replicas.submit(run);
+            Future<OptionalInt> b = replicas.submit(run);
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.isDone() || b.isDone());
+            Future<OptionalInt> skipped = a.isDone() ? a : b;
+            Future<OptionalInt> working = a.isDone() ? b : a;
+            assertThat(skipped.get()).as("the run that found the lock taken").isEmpty();
+            assertThat(working.isDone()).as("the run holding the lock waits on the table").isFalse();
+            admin.rollback();
+            assertThat(working.get(60, TimeUnit.SECONDS)).isPresent();
+        } finally {
+            replicas.shutdownNow();
+        }
+        // 2 minutes x 2 pods x 2 containers, written once
+        assertThat(Db.count(ds, "SELECT count(*) FROM container_rollups WHERE step = '1m' AND namespace = ?", ns))
+                .isEqualTo(8);
+        // with nobody else running it, a run does the work
+        assertThat(rollups.rollUpUnlessRunning(Step.MINUTE, start, start.plusSeconds(120))).isPresent();
     }
 
     @Test

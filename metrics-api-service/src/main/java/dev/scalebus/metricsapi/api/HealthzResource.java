@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The apiserver-style probes the aggregator and the manifests use: {@code ok} in plain text, or 500 naming the
- * failed check ({@code [-]window-caught-up failed}) until the Kafka rebuild reached the end offsets seen at start.
+ * failed check: {@code [-]window-caught-up failed} until the Kafka rebuild reached the end offsets seen at start and
+ * while the broker does not answer, {@code [-]feed-loop failed} when a feed loop died or stopped ticking.
  */
 @Path("/")
 public class HealthzResource {
@@ -22,12 +23,20 @@ public class HealthzResource {
     @GET
     @Path("livez")
     public Response livez() {
-        return ok();
+        return live();
     }
 
     @GET
     @Path("healthz")
     public Response healthz() {
+        return live();
+    }
+
+    private Response live() {
+        if (!feed.live()) {
+            return Response.status(500).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("[-]feed-loop failed: reason withheld\nlivez check failed\n").build();
+        }
         return ok();
     }
 

@@ -33,11 +33,12 @@ public class FeedService {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.window = window;
         this.series = series;
-        this.feed = new ScrapeFeed(bootstrapServers, config.topic(), window, config.effectiveRebuildLookback(),
-                clock);
+        this.feed = new ScrapeFeed(bootstrapServers, config.topic(), ScrapeFeed.sinkOf(window),
+                config.effectiveRebuildLookback(), clock, FeedHealth.forResolution(clock, config.metricResolution()));
         // replayed as far back as the series window keeps, so rate() has its whole range right after a restart
         this.customFeed = new ScrapeFeed(bootstrapServers, config.customMetrics().topic(), new SeriesSink(series),
-                CustomBeans.retention(rules, config.customMetrics().retentionMargin()), clock);
+                CustomBeans.retention(rules, config.customMetrics().retentionMargin()), clock,
+                FeedHealth.forResolution(clock, config.metricResolution()));
         Gauge.builder("scalebus_metrics_api_custom_series", series, SeriesWindow::seriesCount)
                 .description("Application series held for the custom and external metrics APIs").register(registry);
         Gauge.builder("scalebus_metrics_api_custom_consumer_lag_records", customFeed, ScrapeFeed::lag)
@@ -54,6 +55,10 @@ public class FeedService {
                 .description("Pods held in the window").register(registry);
         Gauge.builder("scalebus_metrics_api_window_containers", window, MetricsWindow::containerCount)
                 .description("Containers held in the window").register(registry);
+        FunctionCounter.builder("scalebus_metrics_api_consumer_restarts", feed, ScrapeFeed::consumerRestarts)
+                .tag("topic", config.topic()).description("Kafka consumers rebuilt after a failure").register(registry);
+        FunctionCounter.builder("scalebus_metrics_api_consumer_restarts", customFeed, ScrapeFeed::consumerRestarts)
+                .tag("topic", config.customMetrics().topic()).register(registry);
         Gauge.builder("scalebus_metrics_api_consumer_lag_records", feed, ScrapeFeed::lag)
                 .description("Records behind the end of the node-scrapes topic").register(registry);
         FunctionCounter.builder("scalebus_metrics_api_points_dropped", feed, ScrapeFeed::malformedRecords)
@@ -88,9 +93,17 @@ public class FeedService {
         series.expire();
     }
 
-    /** Both windows rebuilt: the node scrapes and the custom samples. */
+    /**
+     * Both windows rebuilt (the node scrapes and the custom samples) and current: each feed heard from the broker
+     * within 3 x the metric resolution. Goes DOWN during a broker outage, UP again when it answers.
+     */
     public boolean ready() {
-        return feed.caughtUp() && customFeed.caughtUp();
+        return feed.ready() && customFeed.ready();
+    }
+
+    /** Both feed loops run and ticked within 1.5 x the metric resolution. */
+    public boolean live() {
+        return feed.live() && customFeed.live();
     }
 
     /** Decodes CustomMetricSamples records into the series window. */

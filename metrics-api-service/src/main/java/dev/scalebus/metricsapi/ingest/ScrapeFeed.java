@@ -14,10 +14,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,6 +34,10 @@ import org.jboss.logging.Logger;
  * {@code now - lookback} ({@code offsetsForTimes}), which rebuilds the window without any state of its own. It is
  * caught up (ready) once its position reached, on every partition, the end offset seen at start. A malformed record
  * is counted and skipped; the first one is logged at INFO, later ones at DEBUG, and the loop never stops.
+ *
+ * <p>Faults never leave it "UP but dead" (see {@link FeedHealth}): a failing consumer is closed and a new one built
+ * after a backoff growing from 1 s to the loop's step bound; while the broker does not answer the feed is not
+ * {@link #ready}; a loop that stopped ticking or whose thread ended is not {@link #live}.
  */
 public final class ScrapeFeed implements AutoCloseable {
 
@@ -45,7 +51,13 @@ public final class ScrapeFeed implements AutoCloseable {
     private final String clientId = "metrics-api-" + UUID.randomUUID();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final long MIN_BACKOFF_MILLIS = 1_000;
+
+    private final FeedHealth health;
     private volatile boolean caughtUp;
+    private volatile boolean brokerLost;
     private volatile boolean running = true;
     private volatile long lag;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -59,7 +71,12 @@ public final class ScrapeFeed implements AutoCloseable {
     }
 
     public ScrapeFeed(String bootstrapServers, String topic, MetricsWindow window, Duration lookback, Clock clock) {
-        this(bootstrapServers, topic, new RecordSink() {
+        this(bootstrapServers, topic, sinkOf(window), lookback, clock);
+    }
+
+    /** Decodes NodeScrape records into the node window. */
+    public static RecordSink sinkOf(MetricsWindow window) {
+        return new RecordSink() {
             @Override
             public void accept(byte[] value) {
                 window.accept(EventJson.fromBytes(value, NodeScrape.class));
@@ -69,10 +86,16 @@ public final class ScrapeFeed implements AutoCloseable {
             public String summary() {
                 return window.nodeCount() + " nodes and " + window.podCount() + " pods";
             }
-        }, lookback, clock);
+        };
     }
 
     public ScrapeFeed(String bootstrapServers, String topic, RecordSink sink, Duration lookback, Clock clock) {
+        this(bootstrapServers, topic, sink, lookback, clock, FeedHealth.forResolution(clock, Duration.ofSeconds(15)));
+    }
+
+    public ScrapeFeed(String bootstrapServers, String topic, RecordSink sink, Duration lookback, Clock clock,
+            FeedHealth health) {
+        this.health = health;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.sink = sink;
@@ -87,37 +110,116 @@ public final class ScrapeFeed implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            if (running) {
+                LOG.infof("feed %s: the loop reading %s ended; liveness reports DOWN", clientId, topic);
+            }
+        }
+    }
+
+    /** Builds a consumer, rebuilds, polls; on any failure closes it and builds a new one after a growing backoff. */
+    private void loop() {
+        long minBackoff = Math.min(MIN_BACKOFF_MILLIS, health.stepBound().toMillis());
+        long backoffMillis = minBackoff;
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties())) {
+            health.ticked();
+            KafkaConsumer<String, byte[]> c = null;
+            try {
+                c = new KafkaConsumer<>(properties());
                 consumer = c;
+                if (!running) {
+                    return;
+                }
                 Map<TopicPartition, Long> endAtStart = rebuild(c);
+                contact();
+                backoffMillis = minBackoff;
                 LOG.infof("feed %s: rebuilding %s from %s ago, %d partitions", clientId, topic, lookback,
                         endAtStart.size());
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                        take(r);
-                    }
-                    if (!caughtUp && reached(c, endAtStart)) {
-                        caughtUp = true;
-                        LOG.infof("feed %s: caught up with %s, window holds %s", clientId, topic, sink.summary());
-                    }
-                    lag = lag(c, endAtStart);
-                }
+                poll(c, endAtStart);
+                return;
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.infof("feed %s: consumer failed (%s), restarting in 2s", clientId, e.toString());
-                pause();
+                restarts.incrementAndGet();
+                LOG.infof("feed %s: consumer of %s failed (%s), building a new one in %d ms", clientId, topic,
+                        e.toString(), backoffMillis);
+            } finally {
+                closeQuietly(c);
             }
+            health.ticked(); // a deliberate wait is not a stall: the backoff stays below the stall bound
+            if (!pause(backoffMillis)) {
+                return;
+            }
+            backoffMillis = Math.min(backoffMillis * 2, health.stepBound().toMillis());
+        }
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> endAtStart) {
+        while (running) {
+            ConsumerRecords<String, byte[]> records = c.poll(POLL_TIMEOUT);
+            health.ticked();
+            if (!records.isEmpty()) {
+                contact();
+                records.forEach(this::take);
+            }
+            if (!caughtUp && reached(c, endAtStart)) {
+                caughtUp = true;
+                LOG.infof("feed %s: caught up with %s, window holds %s", clientId, topic, sink.summary());
+            }
+            lag = lag(c, endAtStart);
+            if (health.millisSinceContact() >= health.contactInterval().toMillis()) {
+                checkContact(c, endAtStart);
+            }
+        }
+    }
+
+    /**
+     * poll() answers nothing, not an error, while the broker is away: ask for the end offsets (one round trip,
+     * bounded) so that an outage is noticed and the window reported stale.
+     */
+    private void checkContact(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> endAtStart) {
+        try {
+            c.endOffsets(endAtStart.keySet(), health.stepBound());
+            contact();
+        } catch (TimeoutException e) {
+            health.ticked();
+            if (!brokerLost) {
+                brokerLost = true;
+                LOG.infof("feed %s: no answer from the broker for %s for %d ms (%s); the window is reported stale"
+                        + " while it lasts", clientId, topic, health.millisSinceContact(), e.getMessage());
+            }
+        }
+    }
+
+    private void contact() {
+        if (brokerLost) {
+            brokerLost = false;
+            LOG.infof("feed %s: the broker answers again for %s after %d ms", clientId, topic,
+                    health.millisSinceContact());
+        }
+        health.contacted();
+    }
+
+    private void closeQuietly(KafkaConsumer<String, byte[]> c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close(health.stepBound());
+        } catch (RuntimeException e) {
+            LOG.debugf("feed %s: closing the consumer: %s", clientId, e.toString());
         }
     }
 
     /** Assigns every partition and seeks it to now - lookback; returns the end offsets to catch up with. */
     private Map<TopicPartition, Long> rebuild(KafkaConsumer<String, byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+        List<PartitionInfo> infos = c.partitionsFor(topic, health.stepBound());
+        health.ticked();
         List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
                 .toList();
         if (partitions.isEmpty()) {
@@ -128,8 +230,9 @@ public final class ScrapeFeed implements AutoCloseable {
         long since = clock.millis() - lookback.toMillis();
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, since));
-        Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, Duration.ofSeconds(30));
-        Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, health.stepBound());
+        health.ticked();
+        Map<TopicPartition, Long> end = c.endOffsets(partitions, health.stepBound());
         for (TopicPartition p : partitions) {
             OffsetAndTimestamp at = found.get(p);
             c.seek(p, at != null ? at.offset() : end.get(p)); // nothing newer: start at the end
@@ -179,20 +282,35 @@ public final class ScrapeFeed implements AutoCloseable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // calls without an explicit timeout (position) must not block the loop past its stall bound either
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) health.stepBound().toMillis());
         return p;
     }
 
-    private void pause() {
+    /** False when interrupted: the thread then ends and liveness reports DOWN. */
+    private static boolean pause(long millis) {
         try {
-            Thread.sleep(2000);
+            Thread.sleep(millis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            return false;
         }
     }
 
     public boolean caughtUp() {
         return caughtUp;
+    }
+
+    /** Caught up once, and the broker answered within the stale bound: the window is current. */
+    public boolean ready() {
+        return caughtUp && !health.stale();
+    }
+
+    /** The loop runs and ticked within the stall bound (or the feed was not started or was closed). */
+    public boolean live() {
+        Thread t = thread;
+        return !running || t == null || (t.isAlive() && !health.stalled());
     }
 
     /** Records behind the log end over all partitions, as of the last poll. */
@@ -204,6 +322,11 @@ public final class ScrapeFeed implements AutoCloseable {
         return malformed.get();
     }
 
+    /** Consumers closed after a failure and built anew. */
+    public long consumerRestarts() {
+        return restarts.get();
+    }
+
     public long acceptedRecords() {
         return accepted.get();
     }
@@ -213,7 +336,11 @@ public final class ScrapeFeed implements AutoCloseable {
         running = false;
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
-            c.wakeup();
+            try {
+                c.wakeup();
+            } catch (RuntimeException e) {
+                LOG.debugf("feed %s: wakeup: %s", clientId, e.toString());
+            }
         }
         Thread t = thread;
         if (t != null) {

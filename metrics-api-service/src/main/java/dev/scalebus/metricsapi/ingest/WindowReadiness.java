@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** /q/health/ready: up once the window was rebuilt from Kafka (the same condition as /readyz). */
+/** /q/health/ready: up once the window was rebuilt from Kafka and while the broker answers (as /readyz). */
 @Readiness
 @ApplicationScoped
 public class WindowReadiness implements HealthCheck {
