@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Kafka consumer group's lag (external.metrics.k8s.io). The methods run in order and share the one stack.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // before FaultInjectionIT, which binds the same fixed ports (src/test/resources/junit-platform.properties)
 class WholeStackIT {
 
     private static final int SIMULATOR = 8090;
