@@ -85,12 +85,18 @@ public class NodeScrapeConsumer {
         try {
             retry.untilStored(NAME, () -> store(good.stream().map(ConsumerRecord::value).toList(), notBefore));
         } catch (RuntimeException batchFailed) {
+            if (Failures.classify(batchFailed) == Failures.Kind.DATABASE) {
+                throw batchFailed; // only while shutting down: nothing acked, the batch is read again
+            }
             // not the database's fault: some record's data. Store one by one, dead-letter those that fail
             LOG.infof("batch of %d scrapes failed (%s); storing one by one", good.size(), batchFailed.getMessage());
             for (ConsumerRecord<String, NodeScrape> r : good) {
                 try {
                     retry.untilStored(NAME, () -> store(List.of(r.value()), notBefore));
                 } catch (RuntimeException e) {
+                    if (Failures.classify(e) == Failures.Kind.DATABASE) {
+                        throw e;
+                    }
                     deadLetter(r, "not stored: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                 }
             }

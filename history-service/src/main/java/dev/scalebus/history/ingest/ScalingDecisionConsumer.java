@@ -64,6 +64,9 @@ public class ScalingDecisionConsumer {
             inserted = retry.untilStored(NAME,
                     () -> QuarkusTransaction.requiringNew().call(() -> decisions.insertIfAbsent(decision)));
         } catch (RuntimeException e) {
+            if (Failures.classify(e) == Failures.Kind.DATABASE) {
+                throw e; // only while shutting down: not acked, read again after the restart
+            }
             deadLetter(r, "not stored: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return;
         }

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * retried with exponential backoff ({@code ingest.retry-initial} doubling to {@code ingest.retry-max}) for as long
  * as the service runs, blocking the calling consumer (SmallRye then stops fetching once its queue is full, so
  * nothing is lost and nothing is dead-lettered); any other failure is thrown at once for the caller to
- * dead-letter. One INFO line when a consumer pauses, one when it resumes. Knows, for the health checks, which
+ * dead-letter. While the service shuts down, the database's failure is thrown too (the caller must not dead-letter
+ * it: the record stays unacked and is read again). One INFO line when a consumer pauses, one when it resumes. Knows, for the health checks, which
  * consumers are paused and when each last made progress.
  */
 @ApplicationScoped
