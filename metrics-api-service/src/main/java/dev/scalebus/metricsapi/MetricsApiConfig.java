@@ -116,6 +116,14 @@ public interface MetricsApiConfig {
         @WithDefault("true")
         boolean fromCluster();
 
+        /**
+         * With {@link #fromCluster()}: how often the ConfigMap is read again (metrics-server's dynamic CA content);
+         * a changed CA is written to the trust store file and trusted for request headers. After a failure (also a
+         * failed start-up lookup) it is retried sooner, from 5s doubling up to this interval.
+         */
+        @WithDefault("1m")
+        Duration refreshInterval();
+
         /** --requestheader-allowed-names: client certificate common names allowed; empty = any CN from the CA. */
         Optional<List<String>> allowedNames();
 

@@ -1,5 +1,6 @@
 package dev.scalebus.metricsapi.auth;
 
+import dev.scalebus.metricsapi.kube.CaRefreshJob;
 import dev.scalebus.metricsapi.MetricsApiConfig;
 import dev.scalebus.metricsapi.api.KubeStatus;
 import dev.scalebus.metricsapi.api.StatusExceptionMapper;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +44,19 @@ public class AuthFilter {
     private final Authenticator authenticator;
     private final Authorizer authorizer;
 
-    public AuthFilter(MetricsApiConfig config, ReviewClient reviews, Clock clock) {
+    public AuthFilter(MetricsApiConfig config, ReviewClient reviews, Clock clock, CaRefreshJob caRefresh) {
         this.enabled = config.authentication().enabled();
         this.alwaysAllow = Set.copyOf(config.authorization().alwaysAllowPaths());
         MetricsApiConfig.Requestheader rh = config.requestheader();
-        List<X509Certificate> cas = rh.clientCaFile().filter(f -> !f.isBlank()).map(AuthFilter::readCertificates)
-                .orElse(List.of());
+        // from the cluster: the bundle the refresher keeps current; from a file: read once
+        Supplier<List<X509Certificate>> cas;
+        if (caRefresh.refreshing()) {
+            cas = caRefresh::cas;
+        } else {
+            List<X509Certificate> fixed = rh.clientCaFile().filter(f -> !f.isBlank())
+                    .map(AuthFilter::readCertificates).orElse(List.of());
+            cas = () -> fixed;
+        }
         this.authenticator = new Authenticator(reviews, clock, config.authentication().tokenWebhookCacheTtl(), cas,
                 Set.copyOf(rh.allowedNames().orElse(List.of())), rh.usernameHeaders(), rh.groupHeaders(),
                 rh.extraHeadersPrefix());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -27,7 +28,7 @@ public final class Authenticator {
     private final Clock clock;
     private final long tokenTtlMillis;
     /** The requestheader client CA bundle (several during a CA rotation); empty = headers never trusted. */
-    private final List<X509Certificate> requestHeaderCas;
+    private final Supplier<List<X509Certificate>> requestHeaderCas;
     private final Set<String> allowedNames;
     private final List<String> usernameHeaders;
     private final List<String> groupHeaders;
@@ -40,14 +41,27 @@ public final class Authenticator {
     public Authenticator(ReviewClient reviews, Clock clock, Duration tokenTtl, List<X509Certificate> requestHeaderCas,
             Set<String> allowedNames, List<String> usernameHeaders, List<String> groupHeaders,
             List<String> extraPrefixes) {
+        this(reviews, clock, tokenTtl, fixed(requestHeaderCas), allowedNames, usernameHeaders, groupHeaders,
+                extraPrefixes);
+    }
+
+    /** @param requestHeaderCas the current CA bundle, asked per request (it follows the cluster's ConfigMap) */
+    public Authenticator(ReviewClient reviews, Clock clock, Duration tokenTtl,
+            Supplier<List<X509Certificate>> requestHeaderCas, Set<String> allowedNames, List<String> usernameHeaders,
+            List<String> groupHeaders, List<String> extraPrefixes) {
         this.reviews = reviews;
         this.clock = clock;
         this.tokenTtlMillis = tokenTtl.toMillis();
-        this.requestHeaderCas = List.copyOf(requestHeaderCas);
+        this.requestHeaderCas = requestHeaderCas;
         this.allowedNames = Set.copyOf(allowedNames);
         this.usernameHeaders = lower(usernameHeaders);
         this.groupHeaders = lower(groupHeaders);
         this.extraPrefixes = lower(extraPrefixes);
+    }
+
+    private static Supplier<List<X509Certificate>> fixed(List<X509Certificate> cas) {
+        List<X509Certificate> copy = List.copyOf(cas);
+        return () -> copy;
     }
 
     /**
@@ -55,8 +69,9 @@ public final class Authenticator {
      * @param peerChain the client certificate chain presented in the TLS handshake, or null
      */
     public AuthenticationResult authenticate(Map<String, List<String>> headers, X509Certificate[] peerChain) {
-        if (!requestHeaderCas.isEmpty() && peerChain != null && peerChain.length > 0) {
-            String problem = verify(peerChain[0]);
+        List<X509Certificate> cas = requestHeaderCas.get();
+        if (!cas.isEmpty() && peerChain != null && peerChain.length > 0) {
+            String problem = verify(peerChain[0], cas);
             if (problem != null) {
                 return AuthenticationResult.failed(problem);
             }
@@ -86,13 +101,13 @@ public final class Authenticator {
         }
     }
 
-    private String verify(X509Certificate cert) {
+    private String verify(X509Certificate cert, List<X509Certificate> cas) {
         try {
             cert.checkValidity(java.util.Date.from(clock.instant()));
         } catch (java.security.GeneralSecurityException e) {
             return "x509: certificate has expired or is not yet valid";
         }
-        if (requestHeaderCas.stream().noneMatch(ca -> signedBy(cert, ca))) {
+        if (cas.stream().noneMatch(ca -> signedBy(cert, ca))) {
             return "x509: certificate signed by unknown authority";
         }
         if (!allowedNames.isEmpty() && !allowedNames.contains(commonName(cert.getSubjectX500Principal()))) {

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Reads the front-proxy settings from kube-system/extension-apiserver-authentication before the HTTPS server starts:
- * its TLS trust store must hold the aggregator's client CA, or the handshake of every proxied request fails. Read
- * once at start (metrics-server also watches it; a rotated front-proxy CA needs a restart here).
+ * its TLS trust store must hold the aggregator's client CA, or the handshake of every proxied request fails. Read at
+ * start by {@code Main}; the CA is then kept current by {@link CaRefresher} (metrics-server watches it).
  */
 public final class ExtensionApiserverAuthentication {
 
