@@ -5,10 +5,7 @@ import dev.scalebus.events.NodeScrape;
 import dev.scalebus.metricsapi.window.MetricsWindow;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -132,7 +127,8 @@ public final class ScrapeFeed implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                Map<TopicPartition, Long> endAtStart = rebuild(c);
+                Map<TopicPartition, Long> endAtStart = FeedPositions.rebuild(c, topic, clock.millis() - lookback.toMillis(),
+                        health);
                 contact();
                 backoffMillis = minBackoff;
                 LOG.infof("feed %s: rebuilding %s from %s ago, %d partitions", clientId, topic, lookback,
@@ -167,11 +163,11 @@ public final class ScrapeFeed implements AutoCloseable {
                 contact();
                 records.forEach(this::take);
             }
-            if (!caughtUp && reached(c, endAtStart)) {
+            if (!caughtUp && FeedPositions.reached(c, endAtStart)) {
                 caughtUp = true;
                 LOG.infof("feed %s: caught up with %s, window holds %s", clientId, topic, sink.summary());
             }
-            lag = lag(c, endAtStart);
+            lag = FeedPositions.lag(c, endAtStart);
             if (health.millisSinceContact() >= health.contactInterval().toMillis()) {
                 checkContact(c, endAtStart);
             }
@@ -216,30 +212,6 @@ public final class ScrapeFeed implements AutoCloseable {
         }
     }
 
-    /** Assigns every partition and seeks it to now - lookback; returns the end offsets to catch up with. */
-    private Map<TopicPartition, Long> rebuild(KafkaConsumer<String, byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(topic, health.stepBound());
-        health.ticked();
-        List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
-                .toList();
-        if (partitions.isEmpty()) {
-            // never "caught up" with a topic that does not exist yet: retry from the top of the loop
-            throw new IllegalStateException("topic " + topic + " has no partitions yet");
-        }
-        c.assign(partitions);
-        long since = clock.millis() - lookback.toMillis();
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, since));
-        Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, health.stepBound());
-        health.ticked();
-        Map<TopicPartition, Long> end = c.endOffsets(partitions, health.stepBound());
-        for (TopicPartition p : partitions) {
-            OffsetAndTimestamp at = found.get(p);
-            c.seek(p, at != null ? at.offset() : end.get(p)); // nothing newer: start at the end
-        }
-        return end;
-    }
-
     private void take(ConsumerRecord<String, byte[]> r) {
         try {
             sink.accept(r.value());
@@ -254,24 +226,6 @@ public final class ScrapeFeed implements AutoCloseable {
                 LOG.debugf("feed %s: skipping malformed record %s: %s", clientId, where, e.getMessage());
             }
         }
-    }
-
-    private static boolean reached(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (c.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long lag(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
-        long total = 0;
-        for (TopicPartition p : end.keySet()) {
-            OptionalLong l = c.currentLag(p);
-            total += l.orElse(0);
-        }
-        return total;
     }
 
     private Properties properties() {
