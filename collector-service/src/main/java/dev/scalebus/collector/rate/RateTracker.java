@@ -88,7 +88,13 @@ public final class RateTracker {
                     // the kubelet has not measured again since the last scrape: the same rate still holds
                     return new Stored(stored, new RateCalculator.Outcome(stored.rate, RateCalculator.Gap.NONE));
                 }
-                return new Stored(stored, outcome); // an older point never replaces a newer one
+                if (latest.timestamp().isBefore(previous.timestamp())) {
+                    // the kubelet's clock went back (skew corrected, or a restart on a skewed clock): as
+                    // metrics-server's storage drops a stored point newer than the new one, start over from this
+                    // point (no rate this once) instead of ignoring the node until its clock catches up again
+                    return new Stored(new Kept(latest, null), outcome);
+                }
+                return new Stored(stored, outcome);
             }
             return new Stored(new Kept(latest, outcome.rate()), outcome);
         }

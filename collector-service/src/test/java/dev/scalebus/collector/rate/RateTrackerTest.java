@@ -76,7 +76,7 @@ class RateTrackerTest {
     }
 
     @Test
-    void repeatedKubeletPointRepeatsTheLastRateAndOlderPointIsIgnored() {
+    void repeatedKubeletPointRepeatsTheLastRateAndAnOlderPointStartsOver() {
         container(APP, START, T0, 1_000_000_000L, null);
         CpuRate rate = container(APP, START, T0.plusSeconds(10), 2_000_000_000L, null).rate();
 
@@ -87,7 +87,21 @@ class RateTrackerTest {
         assertThat(repeated.rate()).isEqualTo(rate);
         assertThat(older.gap()).isEqualTo(Gap.NOT_NEWER);
         assertThat(older.rate()).isNull();
-        assertThat(next.rate()).isEqualTo(new CpuRate(200_000_000L, 10_000L));
+        // the older point is the new baseline (metrics-server drops the stored newer point): 2.5 s of CPU in 15 s
+        assertThat(next.rate()).isEqualTo(new CpuRate(166_666_666L, 15_000L));
+    }
+
+    @Test
+    void kubeletClockSetBackAMinuteGivesARateAgainAtTheNextPoint() {
+        container(APP, START, T0.plusSeconds(60), 1_000_000_000L, null); // a clock 60 s ahead
+        container(APP, START, T0.plusSeconds(65), 2_000_000_000L, null);
+
+        RateCalculator.Outcome corrected = container(APP, START, T0.plusSeconds(10), 3_000_000_000L, null);
+        RateCalculator.Outcome next = container(APP, START, T0.plusSeconds(15), 3_500_000_000L, null);
+
+        assertThat(corrected.rate()).isNull();
+        assertThat(next.rate()).as("not held back until the clock passes T0+65 s")
+                .isEqualTo(new CpuRate(100_000_000L, 5_000L));
     }
 
     @Test
