@@ -115,6 +115,9 @@ public class RollupJob {
                 if (!lock(c, step == Step.MINUTE ? MINUTE_LOCK : HOUR_LOCK, skipIfRunning)) {
                     return OptionalInt.empty();
                 }
+                if (skipIfRunning && !claim(c, step)) {
+                    return OptionalInt.empty();
+                }
                 return OptionalInt.of(run(c, CONTAINER, step, start, end) + run(c, POD, step, start, end)
                         + run(c, WORKLOAD, step, start, end));
             }
@@ -125,6 +128,26 @@ public class RollupJob {
             LOG.debugf("%s rollup skipped: another replica is running it", step.label());
         }
         return rows;
+    }
+
+    /**
+     * Claims this period's scheduled run of a step: false when another replica started one less than half a period
+     * ago (the lock alone only keeps runs from overlapping; replicas whose schedules are a few seconds apart would
+     * still each run it once per period). Periods as scheduled in {@code Housekeeping}: 1m rollups every minute,
+     * 1h rollups every 30 minutes.
+     */
+    static boolean claim(Connection c, Step step) throws SQLException {
+        long minGapSeconds = step == Step.MINUTE ? 30 : 15 * 60;
+        String sql = "INSERT INTO rollup_runs (step, started_at) VALUES (?, now()) ON CONFLICT (step) DO UPDATE"
+                + " SET started_at = now() WHERE rollup_runs.started_at < now() - make_interval(secs => ?)"
+                + " RETURNING step";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, step.label());
+            ps.setLong(2, minGapSeconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**

@@ -97,7 +97,14 @@ class RetentionAndRollupTest {
         // 2 minutes x 2 pods x 2 containers, written once
         assertThat(Db.count(ds, "SELECT count(*) FROM container_rollups WHERE step = '1m' AND namespace = ?", ns))
                 .isEqualTo(8);
-        // with nobody else running it, a run does the work
+        // a replica whose schedule fires right after the other's run skips it too: once per period, not per replica
+        assertThat(rollups.rollUpUnlessRunning(Step.MINUTE, start, start.plusSeconds(120))).isEmpty();
+        // half a period later (the last run moved back 31 s), a run does the work again
+        try (Connection admin = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/scalebus_test?user=postgres")) {
+            admin.createStatement().execute("UPDATE history.rollup_runs SET started_at = started_at - interval '31 s'"
+                    + " WHERE step = '" + Step.MINUTE.label() + "'");
+        }
         assertThat(rollups.rollUpUnlessRunning(Step.MINUTE, start, start.plusSeconds(120))).isPresent();
     }
 
