@@ -264,9 +264,17 @@ class FaultInjectionIT {
     void poisonRecordsOnEveryTopic() throws Exception {
         FaultRun run = new FaultRun("poison records on node-scrapes, scaling-decisions, custom-samples", "one burst");
         Poison poison = new Poison(topics, OWN);
+        double malformedBefore = customDropped("malformed");
+        double futureBefore = customDropped("future_time");
         poison.publishAll();
         Instant published = Instant.now();
         run.check(() -> poison.assertDeadLettered(Duration.ofSeconds(60)));
+        run.check(() -> eventually("metrics-api refused and counted the custom-samples poison",
+                Duration.ofSeconds(30), () -> {
+                    assertThat(customDropped("malformed") - malformedBefore).as("malformed").isGreaterThanOrEqualTo(1);
+                    // year 10000 and 2030
+                    assertThat(customDropped("future_time") - futureBefore).as("future_time").isGreaterThanOrEqualTo(2);
+                }));
         run.check(() -> eventually("the far-future scrape of sim-node-0 does not pin the metrics API",
                 Duration.ofSeconds(30), () -> {
                     JsonNode n = probes.servedNodes().get("sim-node-0");
@@ -276,6 +284,14 @@ class FaultInjectionIT {
                     assertThat(Probes.cpuMillis(n)).as("sim-node-0's CPU (m)").isLessThan(3999);
                 }));
         run.finish(poison.outcomes());
+    }
+
+    /** metrics-api's count of custom samples it refused for a reason (its plain HTTP port's /q/metrics). */
+    private static double customDropped(String reason) throws Exception {
+        String label = "reason=\"" + reason + "\"";
+        return probes.body("http://127.0.0.1:8082/q/metrics").lines()
+                .filter(l -> l.startsWith("scalebus_metrics_api_custom_samples_dropped_total{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     // ------------------------------------------------------------------ replicas

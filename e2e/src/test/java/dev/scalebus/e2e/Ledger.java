@@ -87,10 +87,14 @@ final class Ledger {
 
     private static long duplicates(Connection c, Instant from, Instant to) throws SQLException {
         // decisions are published only when something changed: one equal to the one before it for the same
-        // autoscaler (counts, applied, reason) is the same decision stored again (e.g. re-published after a restart)
+        // autoscaler (counts, applied, reason and the conditions with their transition times) is the same decision
+        // stored again (e.g. re-published after a restart). A repeated failure whose condition transitioned again in
+        // between (e.g. failed to get scale, recovered, failed again) is a new decision, not a duplicate.
         String sql = "SELECT count(*) FROM (SELECT decision_time, current_replicas, desired_replicas, applied_replicas,"
-                + " reason, lag(ROW(current_replicas, desired_replicas, applied_replicas, reason)::text) OVER w AS prev,"
-                + " ROW(current_replicas, desired_replicas, applied_replicas, reason)::text AS cur FROM history.decisions"
+                + " reason, lag(ROW(current_replicas, desired_replicas, applied_replicas, reason, conditions)::text)"
+                + " OVER w AS prev,"
+                + " ROW(current_replicas, desired_replicas, applied_replicas, reason, conditions)::text AS cur"
+                + " FROM history.decisions"
                 + " WINDOW w AS (PARTITION BY namespace, autoscaler ORDER BY decision_time)) d"
                 + " WHERE decision_time >= ? AND decision_time < ? AND prev = cur";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

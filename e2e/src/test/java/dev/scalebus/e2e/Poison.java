@@ -74,7 +74,8 @@ final class Poison {
         million.set("currentReplicas", IntNode.valueOf(1_000_000));
         million.set("desiredReplicas", IntNode.valueOf(1_000_000));
         million.set("appliedReplicas", IntNode.valueOf(1_000_000));
-        send(Topics.DECISIONS, "10^6 replicas", "yuchao/chaos-poison", million.toString(), true);
+        // legal in autoscaling/v2 (int32 replicas) and stored as it came: an audit keeps what was published
+        send(Topics.DECISIONS, "10^6 replicas", "yuchao/chaos-poison", million.toString(), false);
         ObjectNode negativeReplicas = decision(decision);
         negativeReplicas.set("currentReplicas", IntNode.valueOf(-5));
         send(Topics.DECISIONS, "negative replicas", "yuchao/chaos-poison", negativeReplicas.toString(), true);
@@ -83,16 +84,19 @@ final class Poison {
         hugeDecision.put("reason", "x".repeat(2 << 20));
         send(Topics.DECISIONS, "2 MiB record", "yuchao/chaos-poison", hugeDecision.toString(), true);
 
-        send(Topics.CUSTOM_SAMPLES, "unparsable JSON", "shop/chaos", "{\"schemaVersion\":1,\"pod\":", true);
-        send(Topics.CUSTOM_SAMPLES, "scrapeTime year 10000", "shop/chaos", times(custom.deepCopy(), YEAR_10000).toString(), true);
+        // custom samples have no consumer group to dead-letter them: every metrics-api replica reads every partition
+        // (as metrics-server holds the whole window), so each refuses and counts them (asserted in FaultInjectionIT)
+        // instead of writing each poison record to scalebus.dead-letter once per replica
+        send(Topics.CUSTOM_SAMPLES, "unparsable JSON", "shop/chaos", "{\"schemaVersion\":1,\"pod\":", false);
+        send(Topics.CUSTOM_SAMPLES, "scrapeTime year 10000", "shop/chaos", times(custom.deepCopy(), YEAR_10000).toString(), false);
         ObjectNode negativeSeries = custom.deepCopy();
         negate(negativeSeries.path("series"));
-        send(Topics.CUSTOM_SAMPLES, "negative values", "shop/chaos", negativeSeries.toString(), true);
-        send(Topics.CUSTOM_SAMPLES, "far future (2030-01-01)", "shop/chaos", times(custom.deepCopy(), YEAR_2030).toString(), true);
+        send(Topics.CUSTOM_SAMPLES, "negative values", "shop/chaos", negativeSeries.toString(), false);
+        send(Topics.CUSTOM_SAMPLES, "far future (2030-01-01)", "shop/chaos", times(custom.deepCopy(), YEAR_2030).toString(), false);
         send(Topics.CUSTOM_SAMPLES, "far past (2000-01-01)", "shop/chaos", times(custom.deepCopy(), YEAR_2000).toString(), false);
         ObjectNode hugeCustom = custom.deepCopy();
         hugeCustom.put("padding", "x".repeat(2 << 20));
-        send(Topics.CUSTOM_SAMPLES, "2 MiB record", "shop/chaos", hugeCustom.toString(), true);
+        send(Topics.CUSTOM_SAMPLES, "2 MiB record", "shop/chaos", hugeCustom.toString(), false);
     }
 
     /** Every poison the broker took and that must be dead-lettered is in scalebus.dead-letter, with a reason. */
