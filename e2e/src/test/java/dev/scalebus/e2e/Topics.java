@@ -68,8 +68,6 @@ final class Topics {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (parts.stream().anyMatch(tp -> positions.get(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(2))) {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    positions.put(tp, r.offset() + 1);
                     if (r.timestamp() < to.toEpochMilli() && r.timestamp() >= from.toEpochMilli()) {
                         Map<String, String> headers = new HashMap<>();
                         for (Header h : r.headers()) {
@@ -79,6 +77,11 @@ final class Topics {
                                 r.key(), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
                                 headers));
                     }
+                }
+                // the consumer's position, not the last record's offset + 1: a batch may end in offsets that are not
+                // returned as records (control records, compacted gaps), and waiting for them runs into the deadline
+                for (TopicPartition tp : parts) {
+                    positions.put(tp, c.position(tp));
                 }
             }
         }
