@@ -115,17 +115,18 @@ stack_cleanup() {
 
 kubelet_timeout() { awk -v r="$1" 'BEGIN { t = r * 0.9; print (t < 10 ? t : 10) }'; } # collector: <= 0.9 x resolution
 
-# start_collector GROUP LOG SIMDIR RESOLUTION TOPIC: scrapes the simulator's kubelets, as ./scalebus up starts it
+# start_collector GROUP LOG SIMDIR RESOLUTION TOPIC: scrapes the simulator's kubelets, as ./scalebus up starts it.
+# Every service gets a free management port too (/q/health, /q/metrics): the defaults (908x) are ./scalebus up's.
 start_collector() {
-  local port; port=$(free_port)
+  local port mgmt; port=$(free_port); mgmt=$(free_port)
   start_service "$1" collector-service "$2" KUBECONFIG="$3/kubeconfig" SCALEBUS_KAFKA_BOOTSTRAP="$KAFKA" -- \
-    -Dquarkus.http.port="$port" -Dscalebus.collector.metric-resolution="$4s" \
+    -Dquarkus.http.port="$port" -Dquarkus.management.port="$mgmt" -Dscalebus.collector.metric-resolution="$4s" \
     -Dscalebus.collector.kubelet-request-timeout="$(kubelet_timeout "$4")s" \
     -Dscalebus.collector.kubelet-certificate-authority="$3/ca.pem" \
     -Dscalebus.collector.kubelet-preferred-address-types=InternalIP,Hostname \
     -Dscalebus.collector.token-file="$3/no-token" \
     "-Dmp.messaging.outgoing.\"scalebus.node-scrapes\".topic=$5" || return 1
-  echo "$port" >"$3.collector-port"
+  echo "$mgmt" >"$3.collector-management-port"
 }
 
 # wrk_get NAME URL: GET latency p50/p99 (ms) and requests/s; fails on socket errors or non-2xx answers
@@ -153,14 +154,14 @@ fresh_start() {
   FRESH_HTTP=$(free_port); https=$(free_port)
   # local run: the simulator answers no TokenReview/SubjectAccessReview, so authn/authz is off, as in ./scalebus up
   start_service fresh metrics-api-service "$WORK/metrics-api.out" KUBECONFIG="$dir/kubeconfig" SCALEBUS_KAFKA_BOOTSTRAP="$KAFKA" -- \
-    -Dquarkus.http.port="$FRESH_HTTP" -Dquarkus.http.ssl-port="$https" \
+    -Dquarkus.http.port="$FRESH_HTTP" -Dquarkus.http.ssl-port="$https" -Dquarkus.management.port="$(free_port)" \
     -Dscalebus.metrics-api.authentication.enabled=false -Dscalebus.metrics-api.tls.cert-dir="$WORK/metrics-api-tls" \
     -Dscalebus.metrics-api.metric-resolution="${res}s" -Dscalebus.metrics-api.topic="$FRESH_TOPIC"
 }
 
 fresh_measure() {
   local dir="$FRESH_DIR" res="$STACK_RESOLUTION" api="http://127.0.0.1:$FRESH_HTTP/apis/metrics.k8s.io/v1beta1"
-  await_url "http://127.0.0.1:$(cat "$dir.collector-port")/q/health/ready" 240 collector-service || return 1
+  await_url "http://127.0.0.1:$(cat "$dir.collector-management-port")/q/health/ready" 240 collector-service || return 1
   await_url "http://127.0.0.1:$FRESH_HTTP/readyz" 240 metrics-api-service || return 1
   # every Ready pod of the wide Deployment served (two scrapes give a rate): then the window is complete. The
   # simulator may hold a few less than 1,000: a generated pod name that collides is not retried (cluster-simulator)
@@ -214,17 +215,18 @@ seed_start() {
   # the scenario's own burst (at 60 s) must not happen: the driver makes the steps
   curl -sf -X PUT --data 0 "http://127.0.0.1:$(cat "$dir/control-port")/load/yuchao/eladmin-web" >/dev/null || return 1
   start_collector seed "$WORK/collector-seed.out" "$dir" "$REACTION_RESOLUTION" "$SEED_TOPIC" || return 1
-  SEED_HTTP=$(free_port)
+  SEED_HTTP=$(free_port); SEED_MANAGEMENT=$(free_port)
   start_service seed autoscaler-service "$WORK/autoscaler.out" KUBECONFIG="$dir/kubeconfig" SCALEBUS_KAFKA_BOOTSTRAP="$KAFKA" -- \
-    -Dquarkus.http.port="$SEED_HTTP" -Dscalebus.autoscaler.sync-period="${REACTION_SYNC}s" \
+    -Dquarkus.http.port="$SEED_HTTP" -Dquarkus.management.port="$SEED_MANAGEMENT" \
+    -Dscalebus.autoscaler.sync-period="${REACTION_SYNC}s" \
     "-Dmp.messaging.incoming.\"scalebus.node-scrapes\".topic=$SEED_TOPIC" \
     "-Dmp.messaging.outgoing.\"scalebus.scaling-decisions\".topic=$SEED_DECISIONS"
 }
 
 seed_measure() {
   local dir="$SEED_DIR" res="$REACTION_RESOLUTION" settle
-  await_url "http://127.0.0.1:$(cat "$dir.collector-port")/q/health/ready" 240 collector-service || return 1
-  await_url "http://127.0.0.1:$SEED_HTTP/q/health/ready" 240 autoscaler-service || return 1
+  await_url "http://127.0.0.1:$(cat "$dir.collector-management-port")/q/health/ready" 240 collector-service || return 1
+  await_url "http://127.0.0.1:$SEED_MANAGEMENT/q/health/ready" 240 autoscaler-service || return 1
   # between repeats: quiet rate windows (2 resolutions) and the controller's full sync forgetting the autoscaler
   settle=$(awk -v r="$res" -v s="$REACTION_SYNC" 'BEGIN { q = 2 * r; if (s > q) q = s; print q + 1 }')
   log "reaction: $REACTION_REPEATS step(s) 0 -> 400 req/s on yuchao/eladmin-web (resolution ${res}s, sync ${REACTION_SYNC}s)"

@@ -286,10 +286,10 @@ class FaultInjectionIT {
         run.finish(poison.outcomes());
     }
 
-    /** metrics-api's count of custom samples it refused for a reason (its plain HTTP port's /q/metrics). */
+    /** metrics-api's count of custom samples it refused for a reason (its management port's /q/metrics). */
     private static double customDropped(String reason) throws Exception {
         String label = "reason=\"" + reason + "\"";
-        return probes.body("http://127.0.0.1:8082/q/metrics").lines()
+        return probes.body(Probes.METRICS_API_METRICS).lines()
                 .filter(l -> l.startsWith("scalebus_metrics_api_custom_samples_dropped_total{") && l.contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -301,8 +301,9 @@ class FaultInjectionIT {
     void twoReplicasOfAutoscalerAndHistoryLeaderMovesWhenKilled() throws Exception {
         FaultRun run = new FaultRun("2 replicas each of autoscaler and history; the leading autoscaler killed",
                 "kill -9");
-        Stack.Result h = stack.scalebus(ENV, Duration.ofMinutes(4), "replica", "history-service", "18084");
-        Stack.Result a = stack.scalebus(ENV, Duration.ofMinutes(4), "replica", "autoscaler-service", "18083");
+        // HTTP port, then management port (/q/health): neither may be a module's @QuarkusTest port (1908x)
+        Stack.Result h = stack.scalebus(ENV, Duration.ofMinutes(4), "replica", "history-service", "18084", "18094");
+        Stack.Result a = stack.scalebus(ENV, Duration.ofMinutes(4), "replica", "autoscaler-service", "18083", "18093");
         run.check(() -> assertThat(h.ok()).as("%s", h).isTrue());
         run.check(() -> assertThat(a.ok()).as("%s", a).isTrue());
         rollupWindowStart = Instant.now();
@@ -310,7 +311,7 @@ class FaultInjectionIT {
         AtomicReference<String> holder = new AtomicReference<>();
         eventually("a Lease holder", Duration.ofSeconds(30),
                 () -> holder.set(probes.lease().path("spec").path("holderIdentity").asText()));
-        String killed = probes.body("http://127.0.0.1:8083/q/health").contains(holder.get())
+        String killed = probes.body(Probes.AUTOSCALER_HEALTH).contains(holder.get())
                 ? "autoscaler-service" : "autoscaler-service@18083";
         Signals.kill9(Signals.pid(root.resolve(".scalebus/up/" + killed + ".pid")));
         Instant killedAt = Instant.now();

@@ -18,14 +18,21 @@ import java.util.Map;
 /** What the suite reads from outside the services: health, the metrics API, the Lease, history's tables. */
 final class Probes {
 
-    /** Health endpoints of the four services (metrics-api: the Kubernetes-style readyz). */
-    static final Map<String, String> HEALTH = Map.of("collector-service", "http://127.0.0.1:8081/q/health",
+    /**
+     * Health endpoints of the four services: /q/health on their management ports (collector 9081, autoscaler 9083,
+     * history 9084); metrics-api's Kubernetes-style readyz stays on its HTTP port 8082.
+     */
+    static final Map<String, String> HEALTH = Map.of("collector-service", "http://127.0.0.1:9081/q/health",
             "metrics-api-service", "http://127.0.0.1:8082/readyz", "autoscaler-service",
-            "http://127.0.0.1:8083/q/health", "history-service", "http://127.0.0.1:8084/q/health");
+            "http://127.0.0.1:9083/q/health", "history-service", "http://127.0.0.1:9084/q/health");
     /** Liveness, what a supervisor (a kubelet's livenessProbe) restarts on. */
-    static final Map<String, String> LIVENESS = Map.of("collector-service", "http://127.0.0.1:8081/q/health/live",
+    static final Map<String, String> LIVENESS = Map.of("collector-service", "http://127.0.0.1:9081/q/health/live",
             "metrics-api-service", "http://127.0.0.1:8082/livez", "autoscaler-service",
-            "http://127.0.0.1:8083/q/health/live", "history-service", "http://127.0.0.1:8084/q/health/live");
+            "http://127.0.0.1:9083/q/health/live", "history-service", "http://127.0.0.1:9084/q/health/live");
+    /** metrics-api's Prometheus metrics, on its management port. */
+    static final String METRICS_API_METRICS = "http://127.0.0.1:9082/q/metrics";
+    /** The autoscaler's health (its leader-election check names the holder), on its management port. */
+    static final String AUTOSCALER_HEALTH = "http://127.0.0.1:9083/q/health";
     static final List<String> NODES = List.of("sim-node-0", "sim-node-1", "sim-node-2");
 
     private final Stack stack;
