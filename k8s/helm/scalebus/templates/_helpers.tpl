@@ -10,19 +10,56 @@ app.kubernetes.io/part-of: scalebus
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
 
-{{/* the env every service gets: where Kafka is */}}
+{{/* the env every service gets: where Kafka is and how to talk to it; dict "service" (its key prefix) "root" $ */}}
 {{- define "scalebus.kafkaEnv" -}}
+{{- $kafka := .root.Values.kafka -}}
 - name: SCALEBUS_KAFKA_BOOTSTRAP
-{{- if .Values.kafka.existingSecret }}
+{{- if $kafka.existingSecret }}
   valueFrom:
     secretKeyRef:
-      name: {{ .Values.kafka.existingSecret }}
+      name: {{ $kafka.existingSecret }}
       key: bootstrap
 {{- else }}
-  value: {{ .Values.kafka.bootstrap | quote }}
+  value: {{ $kafka.bootstrap | quote }}
+{{- end }}
+{{- with $kafka.securityProtocol }}
+- name: KAFKA_SECURITY_PROTOCOL
+  value: {{ . | quote }}
+{{- end }}
+{{- if $kafka.saslMechanism }}
+- name: KAFKA_SASL_MECHANISM
+  value: {{ $kafka.saslMechanism | quote }}
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "kafka.saslMechanism needs kafka.existingSecret (keys <service>.sasl.jaas.config)" $kafka.existingSecret }}
+      key: {{ .service }}.sasl.jaas.config
+{{- end }}
+{{- if $kafka.tls.caSecret }}
+- name: KAFKA_SSL_TRUSTSTORE_TYPE
+  value: PEM
+- name: KAFKA_SSL_TRUSTSTORE_LOCATION
+  value: /etc/scalebus/kafka-ca/ca.crt
 {{- end }}
 - name: JAVA_TOOL_OPTIONS
   value: -XX:MaxRAMPercentage=75
+{{- end }}
+
+{{/* the Kafka CA mount (kafka.tls.caSecret) as a volumeMounts item and as a volumes item */}}
+{{- define "scalebus.kafkaMount" -}}
+{{- if .Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  mountPath: /etc/scalebus/kafka-ca
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{- define "scalebus.kafkaVolume" -}}
+{{- if .Values.kafka.tls.caSecret }}
+- name: kafka-ca
+  secret:
+    secretName: {{ .Values.kafka.tls.caSecret }}
+{{- end }}
 {{- end }}
 
 {{/* pod and container hardening shared by every workload */}}
@@ -75,4 +112,31 @@ spec:
   selector:
     matchLabels:
       app.kubernetes.io/name: {{ .name }}
+{{- end }}
+
+{{/* history's JDBC URL: database.url with sslmode (database.sslMode) and sslrootcert (database.tls.caSecret) */}}
+{{- define "scalebus.databaseUrl" -}}
+{{- $db := .Values.database -}}
+{{- $params := list -}}
+{{- with $db.sslMode }}{{ $params = append $params (printf "sslmode=%s" .) }}{{ end -}}
+{{- if $db.tls.caSecret }}{{ $params = append $params "sslrootcert=/etc/scalebus/pg-ca/ca.crt" }}{{ end -}}
+{{- $db.url }}{{ if $params }}{{ if contains "?" $db.url }}&{{ else }}?{{ end }}{{ join "&" $params }}{{ end }}
+{{- end }}
+
+{{/* apiService.tls.mode, checked; and the Secret holding metrics-api's serving certificate (none when insecure) */}}
+{{- define "scalebus.tlsMode" -}}
+{{- $mode := .Values.apiService.tls.mode -}}
+{{- if not (has $mode (list "selfSigned" "caBundle" "certManager" "insecure")) -}}
+{{- fail (printf "apiService.tls.mode must be selfSigned, caBundle, certManager or insecure, got %q" $mode) -}}
+{{- end -}}
+{{- $mode -}}
+{{- end }}
+
+{{- define "scalebus.servingSecret" -}}
+{{- $mode := include "scalebus.tlsMode" . -}}
+{{- if eq $mode "caBundle" -}}
+{{- required "apiService.tls.mode=caBundle needs apiService.tls.existingSecret (tls.crt, tls.key signed by apiService.caBundle)" .Values.apiService.tls.existingSecret -}}
+{{- else if ne $mode "insecure" -}}
+metrics-api-serving-cert
+{{- end -}}
 {{- end }}

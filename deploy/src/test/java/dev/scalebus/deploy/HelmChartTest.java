@@ -51,7 +51,10 @@ class HelmChartTest {
                 .filter(o -> !o.getKind().matches("Namespace|CustomResourceDefinition"))
                 .filter(o -> !o.getMetadata().getName().equals("scalebus-config"))
                 .map(Manifests::id).collect(Collectors.toSet());
-        assertThat(rendered).extracting(Manifests::id).containsExactlyInAnyOrderElementsOf(expected);
+        // besides: the serving certificate Helm generates at install (apiService.tls.mode selfSigned, the default),
+        // which kustomize cannot make (the base's APIServices skip TLS verification instead)
+        assertThat(rendered).extracting(Manifests::id).filteredOn(id -> !id.equals("Secret/scalebus/metrics-api-serving-cert"))
+                .containsExactlyInAnyOrderElementsOf(expected);
         List<HasMetadata> stored = Manifests.createAll(client, rendered);
         try {
             assertThat(stored).hasSameSizeAs(rendered);

@@ -75,8 +75,10 @@ class KustomizeOverlaysTest {
         Map<String, ClusterRole> roles = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
                 .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
         assertThat(resources(roles.get("scalebus:collector"))).contains("nodes", "nodes/metrics", "nodes/stats", "pods");
-        assertThat(resources(roles.get("scalebus:autoscaler"))).contains("*/scale", "leases", "events", "pods",
-                "horizontalautoscalers", "horizontalautoscalers/status");
+        assertThat(resources(roles.get("scalebus:autoscaler"))).contains("*/scale", "events", "pods",
+                "horizontalautoscalers", "horizontalautoscalers/status").doesNotContain("leases");
+        // metrics-api reads node labels only: pod and namespace metadata come from the collector's records
+        assertThat(resources(roles.get("scalebus:metrics-api"))).containsExactly("nodes");
         assertThat(roles.get("system:aggregated-metrics-reader").getMetadata().getLabels()).containsEntry(
                 "rbac.authorization.k8s.io/aggregate-to-view", "true").containsEntry(
                 "rbac.authorization.k8s.io/aggregate-to-edit", "true").containsEntry(
@@ -145,11 +147,16 @@ class KustomizeOverlaysTest {
     }
 
     @Test
-    void devBundlesKafkaAndPostgresql() {
+    void devBundlesKafkaAndPostgresqlWithCredentialsFromASecretTheOperatorCreates() {
         List<HasMetadata> objects = build("k8s/overlays/dev");
         assertThat(objects).extracting(Manifests::id).contains("StatefulSet/scalebus/kafka",
-                "StatefulSet/scalebus/postgresql", "Service/scalebus/kafka", "Service/scalebus/postgresql",
-                "Secret/scalebus/scalebus-db");
+                "StatefulSet/scalebus/postgresql", "Service/scalebus/kafka", "Service/scalebus/postgresql")
+                .doesNotContain("Secret/scalebus/scalebus-db");
+        StatefulSet postgresql = objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+                .filter(s -> s.getMetadata().getName().equals("postgresql")).findFirst().orElseThrow();
+        assertThat(postgresql.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().equals("POSTGRES_PASSWORD")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("scalebus-db"));
     }
 
     private static List<String> resources(ClusterRole role) {
