@@ -39,6 +39,23 @@ class DockerComposeTest {
         // the simulator answers no TokenReview/SubjectAccessReview
         assertThat(environment(services, "metrics-api-service"))
                 .containsEntry("SCALEBUS_METRICS_API_AUTHENTICATION_ENABLED", "false");
+        assertThat(environment(services, "autoscaler-service"))
+                .containsEntry("SCALEBUS_AUTOSCALER_AUTHENTICATION_ENABLED", "false");
+        assertThat(environment(services, "history-service"))
+                .containsEntry("SCALEBUS_HISTORY_AUTHENTICATION_ENABLED", "false");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthChecksProbeTheManagementPortsWhichNoPortMappingPublishes() {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> management = Map.of("collector-service", "9081", "metrics-api-service", "9082",
+                "autoscaler-service", "9083", "history-service", "9084");
+        management.forEach((name, port) -> assertThat((List<Object>) ((Map<String, Object>) services.get(name)
+                .get("healthcheck")).get("test")).as(name).containsExactly("CMD", "healthcheck", port,
+                        "/q/health/live"));
+        List<Object> published = (List<Object>) services.get("cluster-simulator").get("ports");
+        assertThat(published.toString()).doesNotContain("9081", "9082", "9083", "9084", "8081");
     }
 
     @Test
