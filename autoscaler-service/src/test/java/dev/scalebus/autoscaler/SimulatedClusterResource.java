@@ -11,12 +11,15 @@ import java.util.UUID;
 /**
  * The module's one test environment: a cluster-simulator API server (CRUD store, discovery, the /scale subresource,
  * the aggregator proxy) with custom.metrics.k8s.io v1beta2 and external.metrics.k8s.io v1beta1 registered as
- * APIServices pointing at {@link FakeMetricsApi}. Kubelets are unused (metrics arrive as Kafka events).
+ * APIServices pointing at {@link FakeMetricsApi}, and authentication.k8s.io/v1 and authorization.k8s.io/v1 pointing
+ * at {@link FakeReviews} (the simulator has no TokenReview or SubjectAccessReview). Kubelets are unused (metrics
+ * arrive as Kafka events).
  */
 public class SimulatedClusterResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile SimulatedCluster cluster;
     private static volatile FakeMetricsApi metricsApi;
+    private static volatile FakeReviews reviews;
 
     public static SimulatedCluster cluster() {
         return cluster;
@@ -24,6 +27,10 @@ public class SimulatedClusterResource implements QuarkusTestResourceLifecycleMan
 
     public static FakeMetricsApi metricsApi() {
         return metricsApi;
+    }
+
+    public static FakeReviews reviews() {
+        return reviews;
     }
 
     @Override
@@ -37,6 +44,9 @@ public class SimulatedClusterResource implements QuarkusTestResourceLifecycleMan
         URI url = metricsApi.url();
         cluster.registerApiService("custom.metrics.k8s.io", "v1beta2", url, null);
         cluster.registerApiService("external.metrics.k8s.io", "v1beta1", url, null);
+        reviews = FakeReviews.start();
+        cluster.registerApiService("authentication.k8s.io", "v1", reviews.url(), null);
+        cluster.registerApiService("authorization.k8s.io", "v1", reviews.url(), null);
         return Map.of("quarkus.kubernetes-client.api-server-url", cluster.apiServerUrl(),
                 "quarkus.kubernetes-client.trust-certs", "true",
                 "quarkus.kubernetes-client.namespace", "default");
@@ -44,6 +54,9 @@ public class SimulatedClusterResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void stop() {
+        if (reviews != null) {
+            reviews.close();
+        }
         if (metricsApi != null) {
             metricsApi.close();
         }

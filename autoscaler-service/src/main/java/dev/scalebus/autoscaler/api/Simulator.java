@@ -9,8 +9,10 @@ import dev.scalebus.autoscaler.hpa.HpaStatus;
 import dev.scalebus.autoscaler.hpa.MetricResult;
 import dev.scalebus.autoscaler.hpa.PodInfo;
 import dev.scalebus.autoscaler.hpa.ScaleView;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +28,18 @@ public final class Simulator {
     private Simulator() {
     }
 
+    /** Runs without a wall-time limit (tests, tools). */
     public static SimulateResponse run(SimulateRequest req, Instant defaultStart) {
+        return run(req, defaultStart, Clock.fixed(defaultStart, ZoneOffset.UTC), Duration.ofDays(365));
+    }
+
+    /**
+     * Runs with a wall-time limit: between steps the elapsed time on {@code clock} is checked against
+     * {@code maxWallTime}; past it the request fails with 503 naming the limit (cooperative, so a step in progress
+     * completes first).
+     */
+    public static SimulateResponse run(SimulateRequest req, Instant defaultStart, Clock clock, Duration maxWallTime) {
+        Instant deadline = clock.instant().plus(maxWallTime);
         HpaSpec spec = RequestValidator.spec(req);
         ControllerSettings settings = InputMapping.settings(req.settings());
         RequestValidator.scale(req.scale(), "scale");
@@ -49,6 +62,11 @@ public final class Simulator {
         for (int i = 0; i < req.steps().size(); i++) {
             SimulateRequest.Step step = req.steps().get(i);
             String path = "steps[" + i + "]";
+            if (clock.instant().isAfter(deadline)) {
+                throw new BadInputException(503, "steps", "the simulation ran past its wall-time limit of "
+                        + maxWallTime.toMillis() + " ms (scalebus.autoscaler.simulate.max-wall-time) after " + i
+                        + " of " + req.steps().size() + " steps; send fewer steps or pods");
+            }
             if (step == null) {
                 throw new BadInputException(path, "a step must not be null");
             }

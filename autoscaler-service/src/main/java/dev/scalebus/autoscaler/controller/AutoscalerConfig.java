@@ -90,4 +90,67 @@ public interface AutoscalerConfig {
     /** Pod samples older than this are not used (stale metrics: ScalingActive=False, never a scale). */
     @WithDefault("2m")
     Duration metricsMaxAge();
+
+    /** Who may call the REST API (not /q/*, which is on the management port). */
+    Authentication authentication();
+
+    /** Bearer tokens checked by TokenReview, as a delegating apiserver authenticator. */
+    interface Authentication {
+
+        /**
+         * On: every REST request needs a bearer token the API server authenticates (401 otherwise) and a
+         * SubjectAccessReview allowing it (403 otherwise). Off (local run only): one WARN line at start.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a TokenReview answer (valid or not) is reused, keyed by the token's SHA-256. Default 10s. */
+        @WithDefault("10s")
+        Duration tokenCacheTtl();
+    }
+
+    /** SubjectAccessReview decisions: {@code POST /api/v1/simulate} needs create simulations.scalebus.dev. */
+    Authorization authorization();
+
+    /** Cache TTLs of SubjectAccessReview answers (the apiserver's webhook authorizer: allowed / denied TTLs). */
+    interface Authorization {
+
+        /** How long an allowed answer is reused. Default 10s. */
+        @WithDefault("10s")
+        Duration allowedCacheTtl();
+
+        /** How long a denied answer is reused. Default 10s. */
+        @WithDefault("10s")
+        Duration deniedCacheTtl();
+    }
+
+    /** Caps on one {@code POST /api/v1/simulate}, so one request cannot hold a worker thread for long. */
+    Simulate simulate();
+
+    /** Over a cap: 413 (body) or 400 (counts) naming the field and the limit, before any step is simulated. */
+    interface Simulate {
+
+        /** Largest request body in bytes (checked on Content-Length before the body is read). Default 1048576. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /** Most steps (reconciles) per request. Default 10000 (about 42 hours of 15 s syncs). */
+        @WithDefault("10000")
+        int maxSteps();
+
+        /** Most pods in {@code pods}, in each step's {@code pods} and in each metric read's pod list. Default 5000. */
+        @WithDefault("5000")
+        int maxPods();
+
+        /** Most metrics in the autoscaler's spec (autoscaling/v2 sets no maximum). Default 20. */
+        @WithDefault("20")
+        int maxMetrics();
+
+        /**
+         * Longest a simulation may run, checked between steps on the service clock; past it the request is
+         * answered 503 naming the limit. Default 2s.
+         */
+        @WithDefault("2s")
+        Duration maxWallTime();
+    }
 }

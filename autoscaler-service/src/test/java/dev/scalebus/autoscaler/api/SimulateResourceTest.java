@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.scalebus.autoscaler.FakeReviews;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ class SimulateResourceTest {
 
     @Test
     void podsMetricLikeUpstreamTestScaleUpCM() {
-        given().contentType("application/json").body(customMetricRequest("""
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(customMetricRequest("""
                 {"type": "Pods", "pods": {"metric": {"name": "qps"},
                  "target": {"type": "AverageValue", "averageValue": "15"}}}""", """
                 {"pods": {"qps": {"values": {"web-0": "20", "web-1": "10", "web-2": "30"}}}}"""))
@@ -78,7 +79,7 @@ class SimulateResourceTest {
 
     @Test
     void objectMetricLikeUpstreamTestScaleUpCMObject() {
-        given().contentType("application/json").body(customMetricRequest("""
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(customMetricRequest("""
                 {"type": "Object", "object": {"metric": {"name": "qps"},
                  "describedObject": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
                  "target": {"type": "Value", "value": "15"}}}""", """
@@ -92,7 +93,7 @@ class SimulateResourceTest {
 
     @Test
     void externalMetricLikeUpstreamTestScaleUpPerPodCMExternal() {
-        given().contentType("application/json").body(customMetricRequest("""
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(customMetricRequest("""
                 {"type": "External", "external": {"metric": {"name": "qps",
                  "selector": {"matchLabels": {"label": "value"}}},
                  "target": {"type": "AverageValue", "averageValue": "2222m"}}}""", """
@@ -105,7 +106,7 @@ class SimulateResourceTest {
 
     @Test
     void aFailedCustomMetricReadIsScalingActiveFalse() {
-        given().contentType("application/json").body(customMetricRequest("""
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(customMetricRequest("""
                 {"type": "Pods", "pods": {"metric": {"name": "qps"},
                  "target": {"type": "AverageValue", "averageValue": "15"}}}""", """
                 {"pods": {"qps": {"error": "adapter down"}}}"""))
@@ -121,7 +122,7 @@ class SimulateResourceTest {
 
     @Test
     void scalesUpLikeUpstreamTestScaleUp() {
-        given().contentType("application/json").body(SCALE_UP)
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(SCALE_UP)
                 .when().post("/api/v1/simulate")
                 .then().statusCode(200)
                 .body("steps[0].desiredReplicas", equalTo(5))
@@ -147,7 +148,7 @@ class SimulateResourceTest {
                 "\"steps\": [{\"metrics\": {\"resource\": {\"error\": \"metrics-server down\", \"pods\"")
                 .replace("\"history\": {},", "\"history\": {}, \"status\": {\"currentReplicas\": 3, "
                         + "\"desiredReplicas\": 4},");
-        given().contentType("application/json").body(body)
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(body)
                 .when().post("/api/v1/simulate")
                 .then().statusCode(200)
                 .body("steps[0].desiredReplicas", equalTo(3))
@@ -204,7 +205,7 @@ class SimulateResourceTest {
                 """).append(idle);
         yaml.append("  - offsetSeconds: 75\n").append(idle);
         yaml.append("  - offsetSeconds: 135\n").append(idle);
-        given().contentType("application/yaml").body(yaml.toString().getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/yaml").body(yaml.toString().getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/simulate")
                 .then().log().ifValidationFails().statusCode(200)
                 .body("steps.desiredReplicas", contains(3, 3, 2, 1))
@@ -225,7 +226,7 @@ class SimulateResourceTest {
 
     @Test
     void missingMaxReplicasIsA400NamingTheField() {
-        given().contentType("application/json")
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json")
                 .body(SCALE_UP.replace("\"minReplicas\": 2, \"maxReplicas\": 6,", "\"minReplicas\": 2,"))
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400)
@@ -234,7 +235,7 @@ class SimulateResourceTest {
 
     @Test
     void badQuantityIsA400NamingTheField() {
-        given().contentType("application/json").body(SCALE_UP.replace("\"300m\"", "\"300 millicores\""))
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(SCALE_UP.replace("\"300m\"", "\"300 millicores\""))
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400)
                 .body("field", equalTo("steps[0].metrics.resource.pods[0].containers[0].usage.cpu"))
@@ -243,7 +244,7 @@ class SimulateResourceTest {
 
     @Test
     void unknownFieldIsA400NamingTheField() {
-        given().contentType("application/json").body(SCALE_UP.replace("\"history\": {},", "\"histroy\": {},"))
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(SCALE_UP.replace("\"history\": {},", "\"histroy\": {},"))
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400)
                 .body("field", equalTo("histroy"));
@@ -251,7 +252,7 @@ class SimulateResourceTest {
 
     @Test
     void malformedYamlIsA400() {
-        given().contentType("application/yaml").body("spec:\n\tmaxReplicas: 3\n".getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/yaml").body("spec:\n\tmaxReplicas: 3\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400)
                 .body("message", containsString("malformed YAML"));
@@ -259,11 +260,11 @@ class SimulateResourceTest {
 
     @Test
     void missingScaleAndStepsAreNamed() {
-        given().contentType("application/json")
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json")
                 .body(SCALE_UP.replace("\"scale\": {\"specReplicas\": 3, \"selector\": \"app=web\"},", ""))
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400).body("field", equalTo("scale"));
-        given().contentType("application/json")
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json")
                 .body("{\"spec\": {\"maxReplicas\": 3}, \"scale\": {\"specReplicas\": 1}, \"steps\": []}")
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400).body("field", equalTo("steps"));
@@ -271,7 +272,7 @@ class SimulateResourceTest {
 
     @Test
     void invalidPolicyIsA400NamingTheField() {
-        given().contentType("application/json")
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json")
                 .body("{\"spec\": {\"maxReplicas\": 3, \"behavior\": {\"scaleDown\": {\"policies\": "
                         + "[{\"type\": \"Replicas\", \"value\": 1, \"periodSeconds\": 60}]}}},"
                         + " \"scale\": {\"specReplicas\": 1}, \"steps\": [{}]}")
@@ -282,7 +283,7 @@ class SimulateResourceTest {
 
     @Test
     void scaleReadFailureIsReportedAsFailedGetScale() {
-        given().contentType("application/json")
+        given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json")
                 .body("{\"spec\": {\"maxReplicas\": 3}, \"scale\": {\"error\": \"deployments.apps \\\"web\\\" not found\"},"
                         + " \"steps\": [{}]}")
                 .when().post("/api/v1/simulate")

@@ -1,6 +1,5 @@
 package dev.scalebus.autoscaler.kube;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +20,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.QuarkusTestResource;
+import dev.scalebus.autoscaler.HealthEndpointsTest;
 import dev.scalebus.autoscaler.SimulatedClusterResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -247,7 +247,7 @@ class LiveControllerTest {
         ZonedDateTime renewed = lease().getSpec().getRenewTime();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(lease().getSpec().getRenewTime()).isAfter(renewed));
-        given().when().get("/q/health/live").then().statusCode(200)
+        HealthEndpointsTest.management().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'leader-election' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'leader-election' }.data.leading", equalTo(true));
     }
