@@ -56,6 +56,15 @@ class ApiServerValidationTest {
               volumeClaimTemplates:
                 - metadata: {name: data}
                   spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: collector, namespace: scalebus}
+            spec:
+              podSelector: {matchLabels: {app.kubernetes.io/name: collector}}
+              policyTypes: [Ingress, Egress]
+              ingress: [{from: [{namespaceSelector: {matchLabels: {scalebus.dev/monitoring: "true"}}}], ports: [{port: 9081, protocol: TCP}]}]
+              egress: [{ports: [{port: 10250, protocol: TCP}]}, {to: [{ipBlock: {cidr: 192.0.2.0/24}}]}]
             """;
 
     @Test
@@ -93,6 +102,12 @@ class ApiServerValidationTest {
             a Service that selects nothing | selector: {app.kubernetes.io/name: collector} | selector: {app.kubernetes.io/name: collectors} | Service/scalebus/collector: spec.selector selects no rendered workload
             a ConfigMap that is not rendered | configMap: {name: rules} | configMap: {name: adapter-rules} | ConfigMap adapter-rules is not rendered
             a ServiceAccount that is not rendered | serviceAccountName: collector | serviceAccountName: scalebus-collector | serviceAccountName scalebus-collector is not rendered
+            a NetworkPolicy port out of range | port: 10250, protocol: TCP | port: 70000, protocol: TCP | spec.egress[0].ports[0].port: must be between 1 and 65535
+            a NetworkPolicy port of no protocol | port: 9081, protocol: TCP | port: 9081, protocol: HTTP | spec.ingress[0].ports[0].protocol: Unsupported value: "HTTP"
+            a NetworkPolicy peer with ipBlock and a selector | {ipBlock: {cidr: 192.0.2.0/24}} | {ipBlock: {cidr: 192.0.2.0/24}, namespaceSelector: {}} | spec.egress[1].to[0]: Forbidden: may not specify both ipBlock and another peer
+            a NetworkPolicy CIDR with a /33 | cidr: 192.0.2.0/24 | cidr: 192.0.2.0/33 | spec.egress[1].to[0].ipBlock.cidr: Invalid value
+            an unknown policy type | policyTypes: [Ingress, Egress] | policyTypes: [Ingress, Outgress] | spec.policyTypes[1]: Unsupported value: "Outgress"
+            a NetworkPolicy that selects no pod | podSelector: {matchLabels: {app.kubernetes.io/name: collector}} | podSelector: {matchLabels: {app.kubernetes.io/name: colector}} | NetworkPolicy/scalebus/collector: spec.podSelector selects no rendered workload
             """)
     void rejects(String what, String valid, String invalid, String error) {
         String yaml = VALID.replace(valid.replace("\\n", "\n"), invalid.replace("\\n", "\n"));

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * (ValidateObjectMeta with the kind's name rule), Deployment and StatefulSet specs (pkg/apis/apps/validation:
  * selector required and matching the template labels, replicas, podManagementPolicy, then the pod template through
  * {@link PodSpecRules}), Services (ValidateService: ports, target ports, selector labels), PodDisruptionBudgets
- * (pkg/apis/policy/validation), ConfigMap keys, CRD and APIService names. Only what scalebus' manifests use.
+ * (pkg/apis/policy/validation), NetworkPolicies ({@link NetworkPolicyRules}), ConfigMap keys, CRD and APIService
+ * names. Only what scalebus' manifests use.
  */
 final class ObjectRules {
 
@@ -54,6 +55,8 @@ final class ObjectRules {
             }
             labels(pdb.getSpec().getSelector() == null ? null : pdb.getSpec().getSelector().getMatchLabels(),
                     "spec.selector.matchLabels", p);
+        } else if (o instanceof io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy np) {
+            NetworkPolicyRules.validate(np, p);
         } else if (o instanceof ConfigMap c && c.getData() != null) {
             c.getData().keySet().forEach(k -> p.check("data[" + k + "]", Names.configMapKey(k)));
         }

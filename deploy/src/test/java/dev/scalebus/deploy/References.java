@@ -72,6 +72,14 @@ final class References {
                 }
             }
         }
+        // a NetworkPolicy that selects no rendered pod protects nothing (a typo in its selector leaves pods open)
+        objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy)
+                .map(o -> (io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) o)
+                .filter(np -> workloads.entrySet().stream()
+                        .filter(w -> Objects.equals(w.getKey().getMetadata().getNamespace(),
+                                np.getMetadata().getNamespace()))
+                        .noneMatch(w -> selects(np.getSpec().getPodSelector(), w.getValue().getMetadata().getLabels())))
+                .forEach(np -> errors.add(Manifests.id(np) + ": spec.podSelector selects no rendered workload"));
         workloads.forEach((w, template) -> {
             String ns = w.getMetadata().getNamespace();
             var spec = template.getSpec();
