@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -26,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 15's deployment posture, on every rendering a user can install (kustomize base and overlays, the chart with
- * its default and production values): least-privilege RBAC, a NetworkPolicy per service, health on the management
- * ports and never behind a Service, HTTPS only for metrics-api, authentication never switched off, and no secret
+ * its default and production values): least-privilege RBAC, health on the management ports and never behind a
+ * Service, HTTPS only for metrics-api, authentication never switched off, and no secret
  * written as a literal.
  */
 @EnableKubernetesMockClient
@@ -107,47 +106,6 @@ class SecurityPostureTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void everyServiceHasANetworkPolicyBehindADefaultDeny(String rendering, String yaml) {
-        List<HasMetadata> objects = load(yaml);
-        List<NetworkPolicy> policies = objects.stream().filter(NetworkPolicy.class::isInstance)
-                .map(NetworkPolicy.class::cast).toList();
-        for (String service : MANAGEMENT_PORTS.keySet()) {
-            PodTemplateSpec pod = Workloads.template(objects, service);
-            Map<String, String> labels = pod.getMetadata().getLabels();
-            assertThat(policies).as(service + ": a deny-all policy selects it")
-                    .anySatisfy(p -> {
-                        assertThat(References.selects(p.getSpec().getPodSelector(), labels)).isTrue();
-                        assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-                        assertThat(p.getSpec().getIngress()).isNullOrEmpty();
-                        assertThat(p.getSpec().getEgress()).isNullOrEmpty();
-                    });
-            NetworkPolicy own = policies.stream().filter(p -> p.getMetadata().getName().equals(service))
-                    .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy " + service));
-            assertThat(References.selects(own.getSpec().getPodSelector(), labels)).as(service).isTrue();
-            assertThat(own.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-            // the management port only from the monitoring namespaces, never from everywhere
-            int management = MANAGEMENT_PORTS.get(service);
-            assertThat(own.getSpec().getIngress()).filteredOn(r -> r.getPorts() != null && r.getPorts().stream()
-                    .anyMatch(p -> p.getPort().getIntVal() == management)).singleElement()
-                    .satisfies(r -> assertThat(r.getFrom()).singleElement().satisfies(peer -> assertThat(
-                            peer.getNamespaceSelector().getMatchLabels()).containsEntry("scalebus.dev/monitoring",
-                                    "true")));
-            // every ingress rule names its ports: nothing else of the pod is reachable
-            assertThat(own.getSpec().getIngress()).allSatisfy(r -> assertThat(r.getPorts()).isNotEmpty());
-            assertThat(egressPorts(own)).as(service + " egress").contains(53, 443, 6443, 9092);
-        }
-        assertThat(egressPorts(policy(policies, "collector"))).contains(10250);
-        assertThat(egressPorts(policy(policies, "history"))).contains(5432);
-        assertThat(policy(policies, "metrics-api").getSpec().getIngress())
-                .anySatisfy(r -> {
-                    assertThat(r.getFrom()).as("the API server is not pod-selectable").isNullOrEmpty();
-                    assertThat(r.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal())
-                            .isEqualTo(8443));
-                });
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("renderings")
     void healthIsProbedOnTheManagementPortsWhichNoServiceExposesAndMetricsApiIsHttpsOnly(String rendering,
             String yaml) {
         List<HasMetadata> objects = load(yaml);
@@ -206,15 +164,6 @@ class SecurityPostureTest {
         // no Secret with content is shipped, but the serving certificate Helm generates at install (selfSigned)
         assertThat(objects).filteredOn(Secret.class::isInstance)
                 .allSatisfy(s -> assertThat(s.getMetadata().getName()).isEqualTo("metrics-api-serving-cert"));
-    }
-
-    private static NetworkPolicy policy(List<NetworkPolicy> policies, String name) {
-        return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static List<Integer> egressPorts(NetworkPolicy p) {
-        return p.getSpec().getEgress().stream().filter(r -> r.getPorts() != null)
-                .flatMap(r -> r.getPorts().stream()).map(port -> port.getPort().getIntVal()).toList();
     }
 
     private static int portNumber(Container c, IntOrString port) {
