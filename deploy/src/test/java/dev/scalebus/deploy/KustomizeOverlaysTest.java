@@ -136,6 +136,18 @@ class KustomizeOverlaysTest {
                         assertThat(e.getName()).isEqualTo("SCALEBUS_KAFKA_BOOTSTRAP");
                         assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("scalebus-kafka");
                     });
+                    // Kafka client security from optional keys of the same Secret: each service its own credentials
+                    var jaas = Workloads.envVar(c, "KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef();
+                    assertThat(jaas.getName()).isEqualTo("scalebus-kafka");
+                    assertThat(jaas.getKey()).isEqualTo(o.getMetadata().getName() + ".sasl.jaas.config");
+                    assertThat(jaas.getOptional()).isTrue();
+                    for (String name : List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+                            "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION")) {
+                        assertThat(Workloads.envVar(c, name).getValueFrom().getSecretKeyRef().getOptional()).as(name)
+                                .isTrue();
+                    }
+                    assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath())
+                            .isEqualTo("/etc/scalebus/kafka-ca"));
                 });
     }
 

@@ -26,7 +26,11 @@ class RenderedManifestsAreValidTest {
                         "adapterRules", "rules: []\nexternalRules: []\n")),
                 Arguments.of("helm, production values", helm("collector.replicas", "3", "metricsApi.replicas", "2",
                         "autoscaler.replicas", "2", "history.replicas", "2", "kafka.existingSecret", "scalebus-kafka",
-                        "database.urlFromSecret", "true", "metricsApi.apiService", "false")));
+                        "database.urlFromSecret", "true", "metricsApi.apiService", "false")),
+                Arguments.of("helm, SASL_SSL Kafka, PostgreSQL TLS and cert-manager", helm("kafka.existingSecret",
+                        "scalebus-kafka", "kafka.securityProtocol", "SASL_SSL", "kafka.saslMechanism", "SCRAM-SHA-512",
+                        "kafka.tls.caSecret", "scalebus-kafka-ca", "database.sslMode", "verify-full",
+                        "database.tls.caSecret", "scalebus-db-ca", "apiService.tls.mode", "certManager")));
     }
 
     @ParameterizedTest(name = "{0}")
