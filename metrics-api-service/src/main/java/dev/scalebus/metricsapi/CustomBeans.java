@@ -6,6 +6,7 @@ import dev.scalebus.events.rules.MetricsQuery;
 import dev.scalebus.metricsapi.custom.MetricsCatalog;
 import dev.scalebus.metricsapi.custom.PromFunctions;
 import dev.scalebus.metricsapi.custom.SeriesWindow;
+import dev.scalebus.metricsapi.kafka.KafkaClientProperties;
 import dev.scalebus.metricsapi.lag.AdminLagSource;
 import dev.scalebus.metricsapi.lag.ConsumerGroupLag;
 import io.quarkus.runtime.Startup;
@@ -61,10 +62,10 @@ public class CustomBeans {
 
     @Produces
     @Singleton
-    AdminLagSource lagSource(MetricsApiConfig config,
+    AdminLagSource lagSource(MetricsApiConfig config, KafkaClientProperties kafka,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         MetricsApiConfig.KafkaLag lag = config.kafkaLag();
-        return new AdminLagSource(lag.bootstrapServers().filter(s -> !s.isBlank()).orElse(bootstrapServers),
+        return new AdminLagSource(kafka, lag.bootstrapServers().filter(s -> !s.isBlank()).orElse(bootstrapServers),
                 lag.timeout().toMillis());
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every setting of metrics-api-service; see README.md for the table and the metrics-server flags mirrored. */
@@ -176,5 +177,12 @@ public interface MetricsApiConfig {
         /** KEDA scaleToZeroOnInvalidOffset: a partition without a committed offset counts 0 instead of 1/all. */
         @WithDefault("false")
         boolean scaleToZeroOnInvalidOffset();
+
+        /**
+         * Which consumer groups a lag query in a namespace may read: namespace -> group names, a trailing {@code *}
+         * is a prefix, namespace {@code *} is every namespace (e.g. {@code namespace-groups.shop=orders,orders-retry-*}).
+         * Default: none, every lag query is 403. Not applied when authentication is off (local run only).
+         */
+        Map<String, List<String>> namespaceGroups();
     }
 }

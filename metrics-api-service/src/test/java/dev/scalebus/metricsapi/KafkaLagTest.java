@@ -2,12 +2,15 @@ package dev.scalebus.metricsapi;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
+import dev.scalebus.metricsapi.kafka.KafkaClientProperties;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,43 @@ class KafkaLagTest {
                 .header("Authorization", "Bearer " + ApiServerMock.RBAC_TOKEN).queryParam("labelSelector", selector)
                 .get("/apis/external.metrics.k8s.io/v1beta1/namespaces/any/kafka_consumergroup_lag").then()
                 .statusCode(200).extract().jsonPath();
+    }
+
+    @Inject
+    KafkaClientProperties kafkaClients;
+
+    io.restassured.response.ValidatableResponse lagIn(String namespace, String group) {
+        return given().relaxedHTTPSValidation().baseUri(https.toString())
+                .header("Authorization", "Bearer " + ApiServerMock.RBAC_TOKEN)
+                .queryParam("labelSelector", "consumergroup=" + group)
+                .get("/apis/external.metrics.k8s.io/v1beta1/namespaces/" + namespace + "/kafka_consumergroup_lag")
+                .then();
+    }
+
+    @Test
+    void aGroupNotListedForTheNamespaceIsForbiddenNamingTheGroup() {
+        lagIn("other", GROUP).statusCode(403).body("kind", equalTo("Status")).body("reason", equalTo("Forbidden"))
+                .body("message", equalTo("kafka_consumergroup_lag.external.metrics.k8s.io is forbidden: consumer "
+                        + "group \"" + GROUP + "\" is not readable from the namespace \"other\" "
+                        + "(scalebus.metrics-api.kafka-lag.namespace-groups)"))
+                .body("details.name", equalTo(GROUP));
+        // a group that does not exist is answered the same: 403 does not tell which groups exist
+        lagIn("other", "no-such-group-" + TestData.ID).statusCode(403);
+    }
+
+    @Test
+    void anExactEntryAllowsThatGroupOnlyAndAPrefixEntryEveryGroupStartingWithIt() {
+        lagIn("shop", "e2e-orders").statusCode(200).body("kind", equalTo("ExternalMetricValueList"));
+        lagIn("shop", "e2e-orders-2").statusCode(403);
+        lagIn("shop", GROUP).statusCode(403);
+        lagIn("any", GROUP).statusCode(200);
+        lagIn("any", "h-" + TestData.ID).statusCode(403);
+    }
+
+    @Test
+    void theServicesOwnKafkaClientsReceiveItsKafkaSettings() {
+        assertThat(kafkaClients.names()).contains("bootstrap.servers", "client.dns.lookup");
+        assertThat(kafkaClients.with(java.util.Map.of())).containsEntry("client.dns.lookup", "use_all_dns_ips");
     }
 
     @Test

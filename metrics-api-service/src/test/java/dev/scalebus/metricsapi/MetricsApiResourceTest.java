@@ -258,7 +258,25 @@ class MetricsApiResourceTest {
             given().relaxedHTTPSValidation().baseUri(https.toString()).get(probe).then().statusCode(200)
                     .body(equalTo("ok"));
         }
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(TestData.MANAGEMENT).get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(TestData.MANAGEMENT).get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnlyAndNothingUnderQAnswersAnonymouslyOnTheApiPort() {
+        given().baseUri(TestData.MANAGEMENT).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("scalebus_metrics_api_window_nodes"));
+        for (String path : List.of("/q/health", "/q/health/live", "/q/metrics", "/q/openapi", "/q/dev-ui")) {
+            for (String token : java.util.Arrays.asList(null, ApiServerMock.RBAC_TOKEN)) {
+                RequestSpecification r = given().relaxedHTTPSValidation().baseUri(https.toString());
+                if (token != null) {
+                    r = r.header("Authorization", "Bearer " + token);
+                }
+                r.get(path).then().statusCode(404).body(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("UP")));
+            }
+        }
     }
 }

@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TestData {
 
+    /** The management interface in tests (quarkus.management.test-port): /q/health, /q/metrics. */
+    public static final String MANAGEMENT = "http://localhost:19082";
     public static final String ID = UUID.randomUUID().toString().substring(0, 8);
     public static final String NODE_A = "mt-" + ID + "-a";
     public static final String NODE_B = "mt-" + ID + "-b";

@@ -97,7 +97,8 @@ class WindowLifecycleTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 api().get("/apis/metrics.k8s.io/v1beta1/nodes/" + node).then().statusCode(200));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(TestData.MANAGEMENT).get("/q/metrics").then().statusCode(200).extract()
+                .asString();
         double malformed = metrics.lines()
                 .filter(l -> l.startsWith("scalebus_metrics_api_points_dropped_total{reason=\"malformed\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
@@ -147,7 +148,8 @@ class WindowLifecycleTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 api().get("/apis/metrics.k8s.io/v1beta1/nodes/" + node).then().statusCode(200)
                         .body("usage.cpu", org.hamcrest.Matchers.equalTo("300m")));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(TestData.MANAGEMENT).get("/q/metrics").then().statusCode(200).extract()
+                .asString();
         assertThat(metrics.lines().filter(l -> l.startsWith(
                 "scalebus_metrics_api_points_dropped_total{reason=\"future_time\"")))
                 .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))

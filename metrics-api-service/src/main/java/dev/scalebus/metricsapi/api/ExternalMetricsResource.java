@@ -5,6 +5,7 @@ import static dev.scalebus.metricsapi.api.CustomMetricsJson.EXTERNAL_GROUP;
 import dev.scalebus.metricsapi.MetricsApiConfig;
 import dev.scalebus.metricsapi.custom.MetricsCatalog;
 import dev.scalebus.metricsapi.lag.ConsumerGroupLag;
+import dev.scalebus.metricsapi.lag.LagGroupAccess;
 import dev.scalebus.metricsapi.lag.LagUnavailableException;
 import dev.scalebus.metricsapi.selector.LabelSelector;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +36,8 @@ public class ExternalMetricsResource {
     private final MetricsCatalog catalog;
     private final ConsumerGroupLag lag;
     private final boolean lagEnabled;
+    /** null when authentication is off (local run only): every group, as every request is allowed then. */
+    private final LagGroupAccess lagAccess;
     private final Clock clock;
 
     public ExternalMetricsResource(MetricsCatalog catalog, ConsumerGroupLag lag, MetricsApiConfig config,
@@ -41,6 +45,8 @@ public class ExternalMetricsResource {
         this.catalog = catalog;
         this.lag = lag;
         this.lagEnabled = config.kafkaLag().enabled();
+        this.lagAccess = config.authentication().enabled()
+                ? new LagGroupAccess(config.kafkaLag().namespaceGroups()) : null;
         this.clock = clock;
     }
 
@@ -72,6 +78,11 @@ public class ExternalMetricsResource {
         if (lagEnabled && metric.equals(KAFKA_LAG)) {
             String group = selector.equalityValue("consumergroup").orElseThrow(() -> KubeStatus.badRequest(
                     KAFKA_LAG + " needs labelSelector consumergroup=<group> (and optionally topic=<topic>)"));
+            if (lagAccess != null && !lagAccess.allows(namespace, group)) {
+                LOG.infof("403 for %s of group %s in namespace %s [correlation %s]: not in namespace-groups",
+                        KAFKA_LAG, group, namespace, UUID.randomUUID().toString().substring(0, 8));
+                throw KubeStatus.forbiddenLag(KAFKA_LAG, namespace, group);
+            }
             String topic = selector.equalityValue("topic").orElse(null);
             Map<String, Long> perTopic;
             try {

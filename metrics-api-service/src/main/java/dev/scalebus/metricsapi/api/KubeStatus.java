@@ -42,6 +42,16 @@ public final class KubeStatus {
         return new StatusException(400, "BadRequest", message, null);
     }
 
+    /**
+     * The lag of a consumer group not listed for the namespace: 403, not 404, so that the answer is the same whether
+     * or not the group exists (a 404 would tell other namespaces which groups there are).
+     */
+    public static StatusException forbiddenLag(String metric, String namespace, String group) {
+        return new StatusException(403, "Forbidden", metric + ".external.metrics.k8s.io is forbidden: consumer group \""
+                + group + "\" is not readable from the namespace \"" + namespace
+                + "\" (scalebus.metrics-api.kafka-lag.namespace-groups)", details(group, metric, "external.metrics.k8s.io"));
+    }
+
     public static StatusException unauthorized() {
         return new StatusException(401, "Unauthorized", "Unauthorized", null);
     }

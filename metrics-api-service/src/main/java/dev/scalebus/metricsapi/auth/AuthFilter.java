@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -29,8 +30,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The aggregated-API security chain in front of every REST endpoint: authenticate ({@link Authenticator}), then
- * authorize with a SubjectAccessReview ({@link Authorizer}); 401/403 as Kubernetes Status. Paths in
+ * The aggregated-API security chain in front of every REST endpoint: refuse unclean paths ({@link RequestPath}, 400),
+ * authenticate ({@link Authenticator}), then authorize with a SubjectAccessReview ({@link Authorizer}) on the path
+ * RESTEasy routes; 400/401/403 as Kubernetes Status. Paths in
  * {@code authorization.always-allow-paths} pass untouched; {@code authentication.enabled=false} (local run only)
  * turns the whole chain off.
  */
@@ -63,7 +65,8 @@ public class AuthFilter {
         this.authorizer = new Authorizer(reviews, clock, config.authorization().webhookCacheAuthorizedTtl(),
                 config.authorization().webhookCacheUnauthorizedTtl());
         if (!enabled) {
-            LOG.info("authentication and authorization are OFF (scalebus.metrics-api.authentication.enabled=false)");
+            LOG.warn("authentication and authorization are OFF (scalebus.metrics-api.authentication.enabled=false):"
+                    + " every request is served, every consumer group's lag to every namespace (local run only)");
         }
     }
 
@@ -81,9 +84,27 @@ public class AuthFilter {
         }
     }
 
+    /**
+     * Request hygiene on the URI as sent ({@code request.path()} and the router see it decoded or normalized):
+     * pre-matching, so before anything is routed, authenticated or authorized, for every request, routed or not.
+     * Cheap and non-blocking: it runs on the event loop.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Response hygiene(HttpServerRequest request) {
+        Optional<String> problem = RequestPath.problem(request.uri());
+        if (problem.isEmpty()) {
+            return null;
+        }
+        String id = correlation();
+        LOG.infof("400 for %s [correlation %s]: the path has %s", request.uri(), id, problem.get());
+        return StatusExceptionMapper.response(KubeStatus.badRequest("the request path must not contain "
+                + problem.get() + " (correlation " + id + ")"));
+    }
+
+    /** After routing (on a worker thread: the reviews block), on the decoded path RESTEasy routed. */
     @ServerRequestFilter
     public Response filter(ContainerRequestContext context, HttpServerRequest request) {
-        String path = request.path();
+        String path = context.getUriInfo().getPath();
         if (!enabled || alwaysAllow.contains(path)) {
             return null;
         }

@@ -6,6 +6,7 @@ import dev.scalebus.events.rules.AdapterRules;
 import dev.scalebus.metricsapi.CustomBeans;
 import dev.scalebus.metricsapi.MetricsApiConfig;
 import dev.scalebus.metricsapi.custom.SeriesWindow;
+import dev.scalebus.metricsapi.kafka.KafkaClientProperties;
 import dev.scalebus.metricsapi.window.MetricsWindow;
 import dev.scalebus.metricsapi.window.Rejection;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,7 +18,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs the {@link ScrapeFeed}s for the node window and the custom series window, sweeps expired objects and publishes the window's meters. */
 @ApplicationScoped
@@ -30,13 +30,13 @@ public class FeedService {
 
     public FeedService(MetricsWindow window, SeriesWindow series, MetricsApiConfig config, AdapterRules rules,
             Clock clock, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientProperties kafka) {
         this.window = window;
         this.series = series;
-        this.feed = new ScrapeFeed(bootstrapServers, config.topic(), ScrapeFeed.sinkOf(window),
+        this.feed = new ScrapeFeed(kafka, config.topic(), ScrapeFeed.sinkOf(window),
                 config.effectiveRebuildLookback(), clock, FeedHealth.forResolution(clock, config.metricResolution()));
         // replayed as far back as the series window keeps, so rate() has its whole range right after a restart
-        this.customFeed = new ScrapeFeed(bootstrapServers, config.customMetrics().topic(), new SeriesSink(series),
+        this.customFeed = new ScrapeFeed(kafka, config.customMetrics().topic(), new SeriesSink(series),
                 CustomBeans.retention(rules, config.customMetrics().retentionMargin()), clock,
                 FeedHealth.forResolution(clock, config.metricResolution()));
         Gauge.builder("scalebus_metrics_api_custom_series", series, SeriesWindow::seriesCount)

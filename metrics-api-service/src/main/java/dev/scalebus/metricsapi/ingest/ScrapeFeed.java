@@ -2,9 +2,11 @@ package dev.scalebus.metricsapi.ingest;
 
 import dev.scalebus.events.EventJson;
 import dev.scalebus.events.NodeScrape;
+import dev.scalebus.metricsapi.kafka.KafkaClientProperties;
 import dev.scalebus.metricsapi.window.MetricsWindow;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -38,7 +40,7 @@ public final class ScrapeFeed implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ScrapeFeed.class);
 
-    private final String bootstrapServers;
+    private final KafkaClientProperties kafka;
     private final String topic;
     private final RecordSink sink;
     private final Duration lookback;
@@ -90,8 +92,15 @@ public final class ScrapeFeed implements AutoCloseable {
 
     public ScrapeFeed(String bootstrapServers, String topic, RecordSink sink, Duration lookback, Clock clock,
             FeedHealth health) {
+        this(new KafkaClientProperties(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)), topic, sink,
+                lookback, clock, health);
+    }
+
+    /** @param kafka the service's kafka.* settings (bootstrap servers, security); the feed's own settings win */
+    public ScrapeFeed(KafkaClientProperties kafka, String topic, RecordSink sink, Duration lookback, Clock clock,
+            FeedHealth health) {
         this.health = health;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topic = topic;
         this.sink = sink;
         this.lookback = lookback;
@@ -228,9 +237,9 @@ public final class ScrapeFeed implements AutoCloseable {
         }
     }
 
-    private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** The consumer's settings: the service's kafka.* ones (security included) under the feed's own. */
+    Properties properties() {
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -238,7 +247,7 @@ public final class ScrapeFeed implements AutoCloseable {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // calls without an explicit timeout (position) must not block the loop past its stall bound either
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) health.stepBound().toMillis());
-        return p;
+        return kafka.with(p);
     }
 
     /** False when interrupted: the thread then ends and liveness reports DOWN. */

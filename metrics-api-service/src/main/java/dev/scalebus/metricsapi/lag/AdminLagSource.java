@@ -1,5 +1,6 @@
 package dev.scalebus.metricsapi.lag;
 
+import dev.scalebus.metricsapi.kafka.KafkaClientProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -24,11 +25,21 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class AdminLagSource implements LagSource, AutoCloseable {
 
+    private final KafkaClientProperties kafka;
     private final String bootstrapServers;
     private final long timeoutMillis;
     private volatile Admin admin;
 
     public AdminLagSource(String bootstrapServers, long timeoutMillis) {
+        this(new KafkaClientProperties(Map.of()), bootstrapServers, timeoutMillis);
+    }
+
+    /**
+     * @param kafka the service's kafka.* settings (security.protocol, sasl.*, ssl.* ...), under the admin's own
+     * @param bootstrapServers the broker asked (the lag setting's or the service's own)
+     */
+    public AdminLagSource(KafkaClientProperties kafka, String bootstrapServers, long timeoutMillis) {
+        this.kafka = kafka;
         this.bootstrapServers = bootstrapServers;
         this.timeoutMillis = timeoutMillis;
     }
@@ -93,17 +104,22 @@ public final class AdminLagSource implements LagSource, AutoCloseable {
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties p = new Properties();
-                    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "metrics-api-kafka-lag");
-                    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
-                    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
-                    admin = Admin.create(p);
+                    admin = Admin.create(properties());
                 }
                 a = admin;
             }
         }
         return a;
+    }
+
+    /** The admin client's settings: the service's kafka.* ones (security included) under its own. */
+    Properties properties() {
+        Map<String, Object> own = new HashMap<>();
+        own.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        own.put(AdminClientConfig.CLIENT_ID_CONFIG, "metrics-api-kafka-lag");
+        own.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        own.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
+        return kafka.with(own);
     }
 
     @Override
