@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ public final class Mappers {
 
     private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B
             configure(B builder) {
-        return builder.addModule(new JavaTimeModule()).addModule(quantityModule())
+        return builder.addModule(new JavaTimeModule()).addModule(quantityModule()).addModule(StepCap.module())
                 .addMixIn(dev.scalebus.autoscaler.hpa.HpaSpec.class, AutoscalerSpecMixin.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -75,17 +76,31 @@ public final class Mappers {
 
     /** Reads a body as JSON or, for a YAML media type, YAML; syntax and type errors name the field. */
     public static <T> T read(String body, String contentType, Class<T> type) {
+        return read(body, contentType, type, null);
+    }
+
+    /**
+     * As {@link #read(String, String, Class)}, stopping at the first what-if step over {@code maxSteps} (null: no
+     * limit) with a 400 naming {@code steps}.
+     */
+    public static <T> T read(String body, String contentType, Class<T> type, Integer maxSteps) {
         if (body == null || body.isBlank()) {
             throw new BadInputException("", "request body is empty");
         }
         boolean yaml = contentType != null && contentType.toLowerCase().contains("yaml");
         try {
-            T value = (yaml ? YAML : JSON).readValue(body, type);
+            ObjectReader reader = (yaml ? YAML : JSON).readerFor(type);
+            T value = (maxSteps == null ? reader : reader.withAttribute(StepCap.MAX, maxSteps)).readValue(body);
             if (value == null) {
                 throw new BadInputException("", "request body is null");
             }
             return value;
         } catch (JsonMappingException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BadInputException limit) {
+                    throw limit;
+                }
+            }
             throw new BadInputException(path(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new BadInputException("", (yaml ? "malformed YAML: " : "malformed JSON: ") + e.getOriginalMessage());

@@ -34,7 +34,7 @@ public class SimulateResource {
             throw new BadInputException(413, "body", BodyLimitFilter.tooLarge(body.length, limits.maxBodyBytes()));
         }
         SimulateRequest request = Mappers.read(body == null ? null : new String(body, StandardCharsets.UTF_8),
-                contentType, SimulateRequest.class);
+                contentType, SimulateRequest.class, limits.maxSteps());
         limits.check(request);
         SimulateResponse response = Simulator.run(request, clock.instant(), clock, limits.maxWallTime());
         LOG.debugf("simulated %d steps", response.steps().size());

@@ -11,21 +11,29 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewSpecBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
  * TokenReview ({@code authentication.k8s.io/v1}) and SubjectAccessReview ({@code authorization.k8s.io/v1}) against
  * the API server, as a delegating apiserver does; needs the {@code system:auth-delegator} ClusterRole. Errors (API
- * server down, a refused review) are thrown as fabric8's exceptions.
+ * server down, a refused review) are thrown as fabric8's exceptions, after one attempt of at most 5 s.
  */
 @ApplicationScoped
 public class FabricReviewClient implements ReviewClient {
 
+    /** How long one review may take; the request waits for it, so not fabric8's 10 s with retries. */
+    static final int TIMEOUT_MILLIS = 5_000;
+
     private final KubernetesClient client;
 
     public FabricReviewClient(KubernetesClient client) {
-        this.client = client;
+        // one attempt per review (fabric8 would retry a 5xx answer with backoff for 20-30 s, holding the request's
+        // worker thread): a failed review is answered at once (401 / 503) and the client's next request asks again
+        this.client = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).withRequestTimeout(TIMEOUT_MILLIS).build())
+                .adapt(KubernetesClient.class);
     }
 
     @Override

@@ -31,7 +31,7 @@ class SimulateCapsTest {
         given().auth().oauth2(FakeReviews.SIMULATOR).contentType("application/json").body(body)
                 .when().post("/api/v1/simulate")
                 .then().statusCode(400).body("field", equalTo("steps"))
-                .body("message", equalTo("has 300000 items, over the limit of 10000"
+                .body("message", equalTo("has more than 10000 items, over the limit of 10000"
                         + " (scalebus.autoscaler.simulate.max-steps)"));
     }
 
