@@ -22,6 +22,10 @@ public interface HistoryConfig {
 
     Ingest ingest();
 
+    Authentication authentication();
+
+    Authorization authorization();
+
     interface Retention {
         /** How long raw node, pod and container samples are kept; whole day partitions older are dropped. */
         @WithDefault("7d")
@@ -75,6 +79,14 @@ public interface HistoryConfig {
         @WithDefault("7d")
         Duration minuteMaxRange();
 
+        /**
+         * The longest time range [from, to) any query (samples, decisions, summaries) may ask for; a longer one
+         * answers 400 naming {@code from}. Never more than {@code retention.rollups} (the smaller of the two
+         * applies). Default 31 days.
+         */
+        @WithDefault("31d")
+        Duration maxRange();
+
         /** The range used when the request gives no from. */
         @WithDefault("1h")
         Duration defaultRange();
@@ -114,5 +126,37 @@ public interface HistoryConfig {
          */
         @WithDefault("5m")
         Duration stuckAfter();
+    }
+
+    /**
+     * Who may call the REST API: a bearer token, checked with a TokenReview against the Kubernetes API server.
+     */
+    interface Authentication {
+        /**
+         * Whether every REST request needs a bearer token (TokenReview) and the permission to read
+         * (SubjectAccessReview, see {@link Authorization}). false turns both off, for a local run only; a WARN line
+         * at start says so. Default true.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a TokenReview answer (user or rejection) is reused for the same token. Default 10 s. */
+        @WithDefault("10s")
+        Duration tokenCacheTtl();
+    }
+
+    /**
+     * What an authenticated user may read: a SubjectAccessReview per request, verb get or list on resource
+     * {@code decisions} or {@code samples} (summaries count as samples) in API group {@code scalebus.dev}, in the
+     * query's namespace; a query of all namespaces needs the cluster-wide grant.
+     */
+    interface Authorization {
+        /** How long an allowing SubjectAccessReview answer is reused for the same user and request. Default 10 s. */
+        @WithDefault("10s")
+        Duration allowedCacheTtl();
+
+        /** How long a denying SubjectAccessReview answer is reused for the same user and request. Default 10 s. */
+        @WithDefault("10s")
+        Duration deniedCacheTtl();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scalebus.events.EventJson;
 import dev.scalebus.history.HistoryConfig;
+import dev.scalebus.history.auth.Reads;
 import dev.scalebus.history.store.Decision;
 import dev.scalebus.history.store.DecisionRepository;
 import dev.scalebus.history.store.StoreException;
@@ -33,19 +34,25 @@ public class DecisionResource {
     public DecisionResource(DecisionRepository decisions, SampleQueries samples, HistoryConfig config, Clock clock) {
         this.decisions = decisions;
         this.samples = samples;
-        this.rules = new QueryRules(config.api());
+        this.rules = new QueryRules(config);
         this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "Decisions by namespace, autoscaler, target and time")
+    @Reads(resource = Reads.DECISIONS)
+    @Operation(summary = "Decisions by namespace, autoscaler, target and time; without a namespace, of every "
+            + "namespace (needs the cluster-wide grant)")
     public Page<JsonNode> list(@QueryParam("namespace") String namespace, @QueryParam("autoscaler") String autoscaler,
             @QueryParam("targetKind") String targetKind, @QueryParam("targetName") String targetName,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
             @QueryParam("continue") String token) {
+        Names.namespace(namespace);
+        Names.name("autoscaler", autoscaler);
+        Names.kind("targetKind", targetKind);
+        Names.name("targetName", targetName);
         TimeRange range = rules.range(from, to, clock.instant());
         int size = rules.limit(limit);
-        PageToken after = rules.after(token);
+        PageToken after = rules.after(token, range);
         if (namespace != null && !samples.knowsNamespace(namespace)) {
             throw new InvalidRequestException("namespace", "unknown namespace '" + namespace + "'");
         }
@@ -66,10 +73,14 @@ public class DecisionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One decision by id")
-    public JsonNode get(@PathParam("id") String id) {
+    @Reads(resource = Reads.DECISIONS, verb = "get")
+    @Operation(summary = "One decision by id; with namespace, only a decision of that namespace (a user allowed "
+            + "to read one namespace gives it; without, the cluster-wide grant is needed)")
+    public JsonNode get(@PathParam("id") String id, @QueryParam("namespace") String namespace) {
+        Names.name("id", id);
+        Names.namespace(namespace);
         Decision d = decisions.findById(id);
-        if (d == null) {
+        if (d == null || namespace != null && !namespace.equals(d.namespace)) {
             throw new NotFoundException("no decision " + id);
         }
         return record(d);

@@ -5,34 +5,62 @@ import dev.scalebus.history.store.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Parses and checks the common query parameters: time range, step, page size. Pure: "now" is a parameter. */
 public final class QueryRules {
 
-    private final HistoryConfig.Api api;
+    /** Times a query may name: PostgreSQL's timestamptz holds far more, these are the sane ones. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    public QueryRules(HistoryConfig.Api api) {
-        this.api = api;
+    private final HistoryConfig.Api api;
+    private final Duration maxRange;
+
+    /** The rules of the service's settings: the longest range is api.max-range, at most retention.rollups. */
+    public QueryRules(HistoryConfig config) {
+        this(config.api(), min(config.api().maxRange(), config.retention().rollups()));
     }
 
-    /** [from, to): to defaults to now, from to to minus the default range; from after to is refused. */
+    public QueryRules(HistoryConfig.Api api, Duration maxRange) {
+        this.api = api;
+        this.maxRange = maxRange;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * [from, to): to defaults to now, from to to minus the default range; from after to, times before 1970 or
+     * after 9999 and a range longer than the maximum are refused.
+     */
     public TimeRange range(String from, String to, Instant now) {
         Instant end = to == null || to.isBlank() ? now : time("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(api.defaultRange()) : time("from", from);
+        Instant start = from == null || from.isBlank() ? end.minus(min(api.defaultRange(), maxRange))
+                : time("from", from);
         if (start.isAfter(end)) {
             throw new InvalidRequestException("from", "from " + start + " is after to " + end);
         }
-        return new TimeRange(start, end);
+        TimeRange range = new TimeRange(start, end);
+        if (range.length().compareTo(maxRange) > 0) {
+            throw new InvalidRequestException("from", "the range " + start + " to " + end + " is longer than the "
+                    + "maximum " + maxRange + " (scalebus.history.api.max-range); ask for a shorter one");
+        }
+        return range;
     }
 
     private static Instant time(String field, String value) {
+        Instant t;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "malformed time '" + value
+            t = OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidRequestException(field, "malformed time '" + Names.printable(value)
                     + "'; want RFC 3339, e.g. 2026-11-22T10:00:00Z");
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new InvalidRequestException(field, "time " + t + " is out of range; want 1970 to 9999");
+        }
+        return t;
     }
 
     /**
@@ -90,8 +118,19 @@ public final class QueryRules {
         return n;
     }
 
-    /** The position after which a page starts; null for the first page. */
-    public PageToken after(String token) {
-        return token == null || token.isBlank() ? null : PageToken.decode(token);
+    /**
+     * The position after which a page starts; null for the first page. A token whose time lies outside the query's
+     * range (less an hour: buckets start before a range that starts mid-bucket) is not one of this query's pages.
+     */
+    public PageToken after(String token, TimeRange range) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        PageToken after = PageToken.decode(token);
+        if (after.time().isBefore(range.from().minus(Duration.ofHours(1))) || after.time().isAfter(range.to())) {
+            throw new InvalidRequestException("continue", "the continue token points outside the range " + range.from()
+                    + " to " + range.to() + "; pass back the continue value of the previous page of the same query");
+        }
+        return after;
     }
 }

@@ -2,6 +2,7 @@ package dev.scalebus.history.api;
 
 import dev.scalebus.events.EventJson;
 import dev.scalebus.history.HistoryConfig;
+import dev.scalebus.history.auth.Reads;
 import dev.scalebus.history.store.Step;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +32,7 @@ public class SampleResource {
 
     public SampleResource(SampleQueries queries, HistoryConfig config, Clock clock) {
         this.queries = queries;
-        this.rules = new QueryRules(config.api());
+        this.rules = new QueryRules(config);
         this.clock = clock;
     }
 
@@ -41,7 +42,7 @@ public class SampleResource {
 
     private Common common(String from, String to, String step, String limit, String token) {
         TimeRange range = rules.range(from, to, clock.instant());
-        return new Common(range, rules.step(step, range), rules.limit(limit), rules.after(token));
+        return new Common(range, rules.step(step, range), rules.limit(limit), rules.after(token, range));
     }
 
     private Page<Map<String, Object>> page(Common c, List<Map<String, Object>> rows) {
@@ -49,6 +50,7 @@ public class SampleResource {
     }
 
     private void knownNamespace(String namespace) {
+        Names.namespace(namespace);
         if (!queries.knowsNamespace(namespace)) {
             throw new InvalidRequestException("namespace", "unknown namespace '" + namespace + "'");
         }
@@ -56,23 +58,27 @@ public class SampleResource {
 
     @GET
     @Path("/nodes/{node}")
-    @Operation(summary = "Samples of a node")
+    @Reads(resource = Reads.SAMPLES)
+    @Operation(summary = "Samples of a node (nodes have no namespace: needs the cluster-wide grant)")
     public Page<Map<String, Object>> node(@PathParam("node") String node,
             @Parameter(description = "RFC 3339, inclusive; default to minus 1h") @QueryParam("from") String from,
             @Parameter(description = "RFC 3339, exclusive; default now") @QueryParam("to") String to,
             @Parameter(description = "raw, 1m or 1h; default: the finest allowed for the range") @QueryParam("step") String step,
             @Parameter(description = "page size, 1 to the maximum (default 100, max 1000)") @QueryParam("limit") String limit,
             @Parameter(description = "continue token of the previous page") @QueryParam("continue") String token) {
+        Names.name("node", node);
         Common c = common(from, to, step, limit, token);
         return page(c, queries.node(node, c.step(), c.range(), c.after(), c.limit()));
     }
 
     @GET
     @Path("/namespaces/{namespace}/pods/{pod}")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Samples of a pod (its containers summed)")
     public Page<Map<String, Object>> pod(@PathParam("namespace") String namespace, @PathParam("pod") String pod,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step,
             @QueryParam("limit") String limit, @QueryParam("continue") String token) {
+        Names.name("pod", pod);
         Common c = common(from, to, step, limit, token);
         knownNamespace(namespace);
         return page(c, queries.pod(namespace, pod, c.step(), c.range(), c.after(), c.limit()));
@@ -80,10 +86,13 @@ public class SampleResource {
 
     @GET
     @Path("/namespaces/{namespace}/pods/{pod}/containers/{container}")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Samples of a container")
     public Page<Map<String, Object>> container(@PathParam("namespace") String namespace, @PathParam("pod") String pod,
             @PathParam("container") String container, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("step") String step, @QueryParam("limit") String limit, @QueryParam("continue") String token) {
+        Names.name("pod", pod);
+        Names.name("container", container);
         Common c = common(from, to, step, limit, token);
         knownNamespace(namespace);
         return page(c, queries.container(namespace, pod, container, c.step(), c.range(), c.after(), c.limit()));
@@ -91,11 +100,14 @@ public class SampleResource {
 
     @GET
     @Path("/namespaces/{namespace}/workloads/{kind}/{name}")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Samples of a workload (owner kind and name; a ReplicaSet's pods count for its Deployment)")
     public Page<Map<String, Object>> workload(@PathParam("namespace") String namespace,
             @PathParam("kind") String kind, @PathParam("name") String name, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("step") String step, @QueryParam("limit") String limit,
             @QueryParam("continue") String token) {
+        Names.kind("kind", kind);
+        Names.name("name", name);
         Common c = common(from, to, step, limit, token);
         knownNamespace(namespace);
         return page(c, queries.workload(namespace, kind, name, c.step(), c.range(), c.after(), c.limit()));
@@ -103,6 +115,7 @@ public class SampleResource {
 
     @GET
     @Path("/namespaces/{namespace}/pods")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Samples of the pods matching an equality label selector")
     public Page<Map<String, Object>> selected(@PathParam("namespace") String namespace,
             @Parameter(description = "e.g. app=web,tier=front", required = true) @QueryParam("labelSelector") String selector,

@@ -1,6 +1,8 @@
 package dev.scalebus.history.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.scalebus.history.HistoryConfig;
+import dev.scalebus.history.auth.Reads;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +15,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Summaries over a window [from, to) (default: the last hour), optionally of one namespace. */
+/**
+ * Summaries over a window [from, to) (default: the last hour), optionally of one namespace (without: every
+ * namespace, which needs the cluster-wide grant). Every answer is bounded: top-pods by n, the others by limit
+ * (default and maximum as the pages'), with {@code truncated} true when rows were left out.
+ */
 @Path("/api/v1/summaries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "summaries")
@@ -27,16 +33,24 @@ public class SummaryResource {
     public SummaryResource(Rows rows, SampleQueries samples, HistoryConfig config, Clock clock) {
         this.rows = rows;
         this.samples = samples;
-        this.rules = new QueryRules(config.api());
+        this.rules = new QueryRules(config);
         this.clock = clock;
     }
 
-    /** A summary answer: the window and the rows. */
-    public record Summary(TimeRange window, List<Map<String, Object>> items) {
+    /** A summary answer: the window, the rows and, for limited summaries, whether rows were left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(TimeRange window, List<Map<String, Object>> items, Boolean truncated) {
+
+        /** limit + 1 rows were asked for: the extra one only says that there are more. */
+        static Summary limited(TimeRange window, List<Map<String, Object>> rows, int limit) {
+            return rows.size() > limit ? new Summary(window, List.copyOf(rows.subList(0, limit)), true)
+                    : new Summary(window, rows, false);
+        }
     }
 
     @GET
     @Path("/top-pods")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Top N pods by average cpu or memory in the window")
     public Summary topPods(@QueryParam("namespace") String namespace, @QueryParam("by") String by,
             @QueryParam("n") String n, @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -57,18 +71,21 @@ public class SummaryResource {
                        max(memory_working_set_bytes) AS memory_max_bytes
                 FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + "\n" + """
                  GROUP BY namespace, pod, workload_kind, workload_name
-                ORDER BY %s DESC NULLS LAST, namespace, pod LIMIT ?""".formatted(order), params));
+                ORDER BY %s DESC NULLS LAST, namespace, pod LIMIT ?""".formatted(order), params), null);
     }
 
     @GET
     @Path("/rescales")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Per autoscaler: decisions, rescales (replicas written and changed) in the window")
     public Summary rescales(@QueryParam("namespace") String namespace, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("limit") String limit) {
         TimeRange w = rules.range(from, to, clock.instant());
+        int size = rules.limit(limit);
         List<Object> params = new ArrayList<>(List.of(w.from(), w.to()));
         String filter = namespaceFilter(namespace, params);
-        return new Summary(w, rows.query("""
+        params.add(size + 1);
+        return Summary.limited(w, rows.query("""
                 SELECT namespace, autoscaler, count(*) AS decisions,
                        count(*) FILTER (WHERE applied_replicas IS NOT NULL
                                           AND applied_replicas <> current_replicas) AS rescales,
@@ -76,19 +93,23 @@ public class SummaryResource {
                        count(*) FILTER (WHERE desired_replicas < current_replicas) AS scale_downs,
                        max(decision_time) AS last_decision_time
                 FROM decisions WHERE decision_time >= ? AND decision_time < ?""" + filter + "\n" + """
-                 GROUP BY namespace, autoscaler ORDER BY rescales DESC, namespace, autoscaler""", params));
+                 GROUP BY namespace, autoscaler ORDER BY rescales DESC, namespace, autoscaler
+                LIMIT ?""", params), size);
     }
 
     @GET
     @Path("/usage-vs-requests")
+    @Reads(resource = Reads.SAMPLES)
     @Operation(summary = "Per workload: average pod usage against requests, utilization as the HPA computes it "
             + "(sum of usage over sum of requests)")
     public Summary usageVsRequests(@QueryParam("namespace") String namespace, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("limit") String limit) {
         TimeRange w = rules.range(from, to, clock.instant());
+        int size = rules.limit(limit);
         List<Object> params = new ArrayList<>(List.of(w.from(), w.to()));
         String filter = namespaceFilter(namespace, params);
-        return new Summary(w, rows.query("""
+        params.add(size + 1);
+        return Summary.limited(w, rows.query("""
                 SELECT namespace, workload_kind, workload_name, count(DISTINCT pod) AS pods, count(*) AS samples,
                        avg(cpu_nano_cores) AS cpu_avg_nano_cores,
                        avg(cpu_request_milli_cores) AS cpu_request_milli_cores,
@@ -101,14 +122,15 @@ public class SummaryResource {
                          / nullif(sum(memory_request_bytes::numeric) FILTER (WHERE memory_working_set_bytes IS NOT NULL), 0)
                          AS memory_utilization_percent
                 FROM pod_samples WHERE sample_time >= ? AND sample_time < ?""" + filter + "\n" + """
-                 GROUP BY namespace, workload_kind, workload_name ORDER BY namespace, workload_kind, workload_name""",
-                params));
+                 GROUP BY namespace, workload_kind, workload_name ORDER BY namespace, workload_kind, workload_name
+                LIMIT ?""", params), size);
     }
 
     private String namespaceFilter(String namespace, List<Object> params) {
         if (namespace == null) {
             return "";
         }
+        Names.namespace(namespace);
         if (!samples.knowsNamespace(namespace)) {
             throw new InvalidRequestException("namespace", "unknown namespace '" + namespace + "'");
         }

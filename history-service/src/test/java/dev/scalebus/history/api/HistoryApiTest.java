@@ -1,6 +1,6 @@
 package dev.scalebus.history.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.scalebus.history.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -216,10 +216,14 @@ class HistoryApiTest {
     }
 
     @Test
-    void openApiAndSwaggerUiAreServed() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/samples/nodes/{node}"))
+    void openApiAndSwaggerUiAreServedOnTheManagementPortOnly() {
+        dev.scalebus.history.Api.management().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/samples/nodes/{node}"))
                 .body(containsString("/api/v1/summaries/usage-vs-requests"));
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        dev.scalebus.history.Api.management().get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("swagger"));
+        given().get("/q/openapi").then().statusCode(404);
+        given().get("/q/swagger-ui/").then().statusCode(404);
     }
 
     @Test

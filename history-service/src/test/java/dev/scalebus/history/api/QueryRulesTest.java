@@ -39,9 +39,13 @@ class QueryRulesTest {
         public Duration queryTimeout() {
             return Duration.ofSeconds(10);
         }
+
+        public Duration maxRange() {
+            return Duration.ofDays(31);
+        }
     };
 
-    final QueryRules rules = new QueryRules(API);
+    final QueryRules rules = new QueryRules(API, API.maxRange());
     final Instant now = Instant.parse("2026-11-22T12:00:00Z");
 
     private static void assertField(Runnable call, String field, String message) {
@@ -92,10 +96,46 @@ class QueryRulesTest {
     }
 
     @Test
+    void refusesARangeLongerThanTheMaximumAndTimesOutOfRange() {
+        assertThat(rules.range("2026-10-22T12:00:00Z", null, now).length()).isEqualTo(Duration.ofDays(31));
+        assertField(() -> rules.range("2026-10-22T11:59:59Z", null, now), "from",
+                "longer than the maximum PT744H (scalebus.history.api.max-range)");
+        assertField(() -> rules.range("1969-12-31T23:00:00Z", "1970-01-01T00:00:00Z", now), "from",
+                "out of range; want 1970 to 9999");
+        assertField(() -> rules.range(null, "+10000-01-01T00:00:00Z", now), "to", "out of range");
+        assertField(() -> rules.range(null, "+999999999-12-31T23:59:59Z", now), "to", "out of range");
+    }
+
+    @Test
+    void theMaximumRangeIsNeverMoreThanTheRollupRetention() {
+        QueryRules shortRetention = new QueryRules(API, Duration.ofDays(2));
+        assertField(() -> shortRetention.range("2026-11-20T11:00:00Z", null, now), "from", "maximum PT48H");
+    }
+
+    @Test
     void continueTokensRoundTripAndGarbageIsRefused() {
+        TimeRange day = new TimeRange(now.minus(Duration.ofDays(1)), now);
         PageToken t = new PageToken(Instant.parse("2026-11-22T10:00:00.123456Z"), "web-1|x");
-        assertThat(rules.after(t.encode())).isEqualTo(t);
-        assertThat(rules.after(null)).isNull();
-        assertField(() -> rules.after("%%%"), "continue", "malformed continue token");
+        assertThat(rules.after(t.encode(), day)).isEqualTo(t);
+        assertThat(rules.after(null, day)).isNull();
+        assertField(() -> rules.after("%%%", day), "continue", "malformed continue token");
+    }
+
+    @Test
+    void forgedContinueTokensAreRefused() {
+        TimeRange day = new TimeRange(now.minus(Duration.ofDays(1)), now);
+        java.util.function.Function<String, String> b64 = raw -> java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertField(() -> rules.after(b64.apply("1795000000.0|web" + (char) 0), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("99999999999999.0|web"), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("1795000000.1000000000|web"), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("-5.0|web"), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("1795000000|web"), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("web"), day), "continue", "malformed");
+        assertField(() -> rules.after(b64.apply("1795000000.0|" + "k".repeat(300)), day), "continue", "malformed");
+        assertField(() -> rules.after("A".repeat(10_000), day), "continue", "malformed");
+        // well formed, but not a page of this query: a time far outside its range
+        assertField(() -> rules.after(new PageToken(Instant.parse("2020-01-01T00:00:00Z"), "web").encode(), day),
+                "continue", "outside the range");
     }
 }

@@ -1,6 +1,5 @@
 package dev.scalebus.history.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -102,12 +101,12 @@ class DatabaseOutageTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath ready = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
+            JsonPath ready = dev.scalebus.history.Api.management().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
             assertThat(ready.getString("checks.find { it.name == 'ingest' }.status")).isEqualTo("DOWN");
             assertThat(ready.getMap("checks.find { it.name == 'ingest' }.data"))
                     .containsKeys("node-scrapes", "scaling-decisions");
         });
-        JsonPath live = given().get("/q/health/live").then().extract().jsonPath();
+        JsonPath live = dev.scalebus.history.Api.management().get("/q/health/live").then().extract().jsonPath();
         assertThat(live.getString("status")).as(live.prettify()).isEqualTo("UP");
         assertThat(count("history.pod_samples", ns)).isZero();
 
@@ -117,7 +116,7 @@ class DatabaseOutageTest {
             assertThat(count("history.pod_samples", ns)).isEqualTo(scrapes * 2L);
             assertThat(count("history.decisions", ns)).isEqualTo(2);
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> dev.scalebus.history.Api.management().get("/q/health/ready")
                 .then().statusCode(200));
         assertThat(count("history.container_samples", ns)).isEqualTo(scrapes * 4L);
         assertThat(deadLetterKeys()).doesNotContain(node, ns + "/web");

@@ -1,7 +1,6 @@
 package dev.scalebus.history.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import dev.scalebus.events.EventJson;
@@ -206,7 +205,7 @@ class IngestTest {
         assertThat(header(deadLetter(negative.key()), DeadLetterReasonHandler.REASON_HEADER))
                 .isEqualTo("out of range: currentReplicas: negative (-1)");
         assertThat(Db.count(ds, "SELECT count(*) FROM decisions WHERE id = ?", negative.id())).isZero();
-        given().get("/q/health/live").then().statusCode(200);
+        dev.scalebus.history.Api.management().get("/q/health/live").then().statusCode(200);
     }
 
     private ConsumerRecord<String, String> deadLetter(String key) {
