@@ -58,6 +58,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CollectorServiceTest {
 
+    /** quarkus.management.test-port: /q/health and /q/metrics. */
+    private static final int MANAGEMENT_PORT = 19081;
     private static final String RUN = "c" + UUID.randomUUID().toString().substring(0, 8);
     private static final String NS = RUN + "-ns";
     private static final Path TOKEN_FILE = Path.of("target/test-kubelet-token");
@@ -105,6 +107,9 @@ class CollectorServiceTest {
         node("hang", FakeKubelet.trusted(vertx, tok, () -> "").fault(Fault.HANG), null);
         node("wrong-ca", FakeKubelet.untrusted(vertx, tok, () -> Payloads.text(Payloads.COREDNS_PROM)), null);
         createNode("refused", closedPort(), null);
+        // issue 15: an annotation that would move the request (and the bearer token) to another host
+        node("crafted", FakeKubelet.trusted(vertx, tok, () -> Payloads.text(Payloads.COREDNS_PROM)),
+                "@127.0.0.2/stats/summary");
         createLivePod();
         createAppPod();
     }
@@ -221,7 +226,7 @@ class CollectorServiceTest {
             assertThat(scrapes(broken)).as(broken + " publishes nothing").isEmpty();
         }
         assertThat(scrapes("coredns")).as("healthy nodes keep being published").isNotEmpty();
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().port(MANAGEMENT_PORT).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("scalebus_collector_scrape_errors_total{reason=\"tls\"}"))
                 .body(containsString("scalebus_collector_scrape_errors_total{reason=\"too-large\"}"))
                 .body(containsString("scalebus_collector_scrape_errors_total{reason=\"timeout\"}"))
@@ -238,10 +243,29 @@ class CollectorServiceTest {
     }
 
     @Test
+    void aCraftedPathAnnotationIsIgnoredCountedOnceAndTheNodesOwnKubeletScrapedAtTheDefaultPath() {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            poll();
+            assertThat(scrapes("crafted").stream().map(NodeScrape::scrapeTime).distinct().count())
+                    .isGreaterThanOrEqualTo(2);
+        });
+        assertThat(scrapes("crafted").get(0).source()).isEqualTo(NodeScrape.SOURCE_METRICS_RESOURCE);
+        given().port(MANAGEMENT_PORT).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("scalebus_collector_node_path_annotations_ignored_total 1.0"));
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        given().port(MANAGEMENT_PORT).when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void readyAfterTheFirstCycleAndLive() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                given().port(MANAGEMENT_PORT).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+        given().port(MANAGEMENT_PORT).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

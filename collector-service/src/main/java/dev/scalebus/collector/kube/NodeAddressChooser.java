@@ -9,7 +9,8 @@ import java.util.List;
  * that the node reports wins (pkg/utils/address_resolver.go NodeAddress), and the port is the node's
  * status.daemonEndpoints.kubeletEndpoint.Port when {@code useNodeStatusPort} is set and it is non-zero, else the
  * configured port (cmd/metrics-server/app/options/kubelet_client.go). The path comes from the node annotation
- * {@value #PATH_ANNOTATION} (metrics-server v0.7.0+) or the configured default.
+ * {@value #PATH_ANNOTATION} (metrics-server v0.7.0+) when it is a plain absolute path ({@link PathAnnotationGuard}),
+ * else the configured default: the request always goes to the node's own address and port.
  */
 public final class NodeAddressChooser {
 
@@ -21,12 +22,19 @@ public final class NodeAddressChooser {
     private final int port;
     private final boolean useNodeStatusPort;
     private final String defaultPath;
+    private final PathAnnotationGuard guard;
 
     public NodeAddressChooser(List<String> preferredTypes, int port, boolean useNodeStatusPort, String defaultPath) {
+        this(preferredTypes, port, useNodeStatusPort, defaultPath, new PathAnnotationGuard());
+    }
+
+    public NodeAddressChooser(List<String> preferredTypes, int port, boolean useNodeStatusPort, String defaultPath,
+            PathAnnotationGuard guard) {
         this.preferredTypes = List.copyOf(preferredTypes);
         this.port = port;
         this.useNodeStatusPort = useNodeStatusPort;
         this.defaultPath = defaultPath;
+        this.guard = guard;
     }
 
     public NodeTarget target(Node node) {
@@ -61,6 +69,6 @@ public final class NodeAddressChooser {
     String path(Node node) {
         String annotated = node.getMetadata().getAnnotations() == null ? null
                 : node.getMetadata().getAnnotations().get(PATH_ANNOTATION);
-        return annotated == null || annotated.isBlank() ? defaultPath : annotated;
+        return guard.pathFor(node.getMetadata().getName(), annotated, defaultPath);
     }
 }

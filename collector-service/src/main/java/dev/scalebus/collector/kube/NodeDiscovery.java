@@ -5,11 +5,14 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.util.Comparator;
 import java.util.List;
@@ -31,14 +34,26 @@ public class NodeDiscovery {
     private final CollectorConfig config;
     private final NodeAddressChooser chooser;
     private final ShardAssignment shard;
+    private final PathAnnotationGuard pathGuard = new PathAnnotationGuard();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile SharedIndexInformer<Node> informer;
 
     public NodeDiscovery(KubernetesClient client, CollectorConfig config) {
+        this(client, config, null);
+    }
+
+    @Inject
+    public NodeDiscovery(KubernetesClient client, CollectorConfig config, MeterRegistry registry) {
         this.client = client;
         this.config = config;
         this.chooser = new NodeAddressChooser(config.kubeletPreferredAddressTypes(), config.kubeletPort(),
-                config.kubeletUseNodeStatusPort(), config.scrapePath());
+                config.kubeletUseNodeStatusPort(), config.scrapePath(), pathGuard);
+        if (registry != null) {
+            FunctionCounter.builder("scalebus.collector.node.path.annotations.ignored", pathGuard,
+                    PathAnnotationGuard::ignoredAnnotations)
+                    .description("Node resource-metrics-path annotations refused (each node and value once)")
+                    .register(registry);
+        }
         int index = config.shardIndex().orElseGet(() -> config.shardCount() > 1
                 ? ShardAssignment.ordinalOf(System.getenv("HOSTNAME")) : 0);
         this.shard = new ShardAssignment(index, config.shardCount());
@@ -62,6 +77,7 @@ public class NodeDiscovery {
 
             @Override
             public void onDelete(Node node, boolean finalStateUnknown) {
+                pathGuard.forget(node.getMetadata().getName());
                 listeners.forEach(Runnable::run);
             }
         });

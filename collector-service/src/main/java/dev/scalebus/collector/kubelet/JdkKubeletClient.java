@@ -4,6 +4,7 @@ import dev.scalebus.collector.kube.NodeTarget;
 import dev.scalebus.collector.scrape.FailureReason;
 import dev.scalebus.collector.scrape.ScrapeException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,12 +39,33 @@ public final class JdkKubeletClient implements KubeletClient {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", target.path().endsWith("/stats/summary") ? "application/json" : "text/plain");
         tokens.token().ifPresent(token -> headers.put("Authorization", "Bearer " + token));
-        return http.get(uri(target), headers);
+        URI uri;
+        try {
+            uri = uri(target);
+        } catch (ScrapeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.get(uri, headers);
     }
 
-    private static URI uri(NodeTarget target) {
-        String host = target.host().contains(":") && !target.host().startsWith("[") ? "[" + target.host() + "]"
-                : target.host();
-        return URI.create("https://" + host + ":" + target.port() + target.path());
+    /**
+     * Built from its parts, never by concatenation: whatever the path holds, the request goes to the node's own
+     * address and port (the path itself is vetted by {@code PathAnnotationGuard}).
+     */
+    static URI uri(NodeTarget target) throws ScrapeException {
+        String host = target.host().startsWith("[") && target.host().endsWith("]")
+                ? target.host().substring(1, target.host().length() - 1) : target.host();
+        URI uri;
+        try {
+            uri = new URI("https", null, host, target.port(), target.path(), null, null);
+        } catch (URISyntaxException e) {
+            throw new ScrapeException(FailureReason.NO_ADDRESS, "node " + target.nodeName() + ": no valid URL for "
+                    + target.host() + ":" + target.port() + target.path() + ": " + e.getMessage());
+        }
+        if (uri.getHost() == null || uri.getPort() != target.port() || uri.getRawQuery() != null) {
+            throw new ScrapeException(FailureReason.NO_ADDRESS, "node " + target.nodeName() + ": " + uri
+                    + " does not name the node's own address and port");
+        }
+        return uri;
     }
 }
