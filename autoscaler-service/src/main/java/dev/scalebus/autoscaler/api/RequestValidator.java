@@ -26,7 +26,7 @@ final class RequestValidator {
         return validSpec(r.autoscaler().spec(), "autoscaler.spec");
     }
 
-    private static HpaSpec validSpec(HpaSpec s, String path) {
+    static HpaSpec validSpec(HpaSpec s, String path) {
         if (s.maxReplicas() < 1) {
             throw new BadInputException(path + ".maxReplicas", "must be greater than or equal to 1");
         }

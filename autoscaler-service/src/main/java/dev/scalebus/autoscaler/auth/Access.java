@@ -15,6 +15,9 @@ public record Access(String verb, String group, String resource, String namespac
     /** {@code POST /api/v1/simulate}: create {@code simulations.scalebus.dev}, cluster scope. */
     public static final Access SIMULATE = new Access("create", GROUP, "simulations", "", "");
 
+    /** {@code POST /api/v1/backtest}: create {@code backtests.scalebus.dev}, cluster scope. */
+    public static final Access BACKTEST = new Access("create", GROUP, "backtests", "", "");
+
     public Access {
         namespace = namespace == null ? "" : namespace;
         path = path == null ? "" : path;
@@ -29,6 +32,9 @@ public record Access(String verb, String group, String resource, String namespac
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         if ("POST".equals(method) && "/api/v1/simulate".equals(p)) {
             return SIMULATE;
+        }
+        if ("POST".equals(method) && "/api/v1/backtest".equals(p)) {
+            return BACKTEST;
         }
         return new Access(method.toLowerCase(Locale.ROOT), "", "", "", p);
     }

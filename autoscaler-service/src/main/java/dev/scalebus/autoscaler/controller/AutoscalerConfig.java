@@ -109,7 +109,10 @@ public interface AutoscalerConfig {
         Duration tokenCacheTtl();
     }
 
-    /** SubjectAccessReview decisions: {@code POST /api/v1/simulate} needs create simulations.scalebus.dev. */
+    /**
+     * SubjectAccessReview decisions: {@code POST /api/v1/simulate} needs create simulations.scalebus.dev,
+     * {@code POST /api/v1/backtest} create backtests.scalebus.dev (both cluster scope).
+     */
     Authorization authorization();
 
     /** Cache TTLs of SubjectAccessReview answers (the apiserver's webhook authorizer: allowed / denied TTLs). */
@@ -151,6 +154,48 @@ public interface AutoscalerConfig {
          * answered 503 naming the limit. Default 2s.
          */
         @WithDefault("2s")
+        Duration maxWallTime();
+    }
+
+    /** {@code POST /api/v1/backtest}: where recorded history is read, and the caps on one request. */
+    Backtest backtest();
+
+    /** Over a cap: 400 naming the field, the limit and its setting; past the wall time 503. */
+    interface Backtest {
+
+        /** history-service's REST base URL. Default http://127.0.0.1:8084. */
+        @WithDefault("http://127.0.0.1:8084")
+        String historyUrl();
+
+        /**
+         * The bearer token sent to history-service, read at each request when the file exists (the pod's service
+         * account token, which the kubelet rotates); no file, no Authorization header (local run).
+         * Default /var/run/secrets/kubernetes.io/serviceaccount/token.
+         */
+        @WithDefault("/var/run/secrets/kubernetes.io/serviceaccount/token")
+        String historyTokenFile();
+
+        /** Timeout of one call to history-service (connect and answer); past it history is unavailable (503). Default 10s. */
+        @WithDefault("10s")
+        Duration historyTimeout();
+
+        /**
+         * Samples are asked for in slices of at most this length (history serves raw samples only for ranges up to
+         * its api.raw-max-range, 6h by default). Default 1h.
+         */
+        @WithDefault("1h")
+        Duration historySlice();
+
+        /** Longest range [from, to) of one backtest (history may refuse less: its answer is passed on). Default 24h. */
+        @WithDefault("24h")
+        Duration maxRange();
+
+        /** Most recorded pod rows (one per pod per scrape) one backtest reads. Default 20000. */
+        @WithDefault("20000")
+        int maxPoints();
+
+        /** Longest one backtest may take, reading history included, checked between pages; then 503. Default 10s. */
+        @WithDefault("10s")
         Duration maxWallTime();
     }
 }
