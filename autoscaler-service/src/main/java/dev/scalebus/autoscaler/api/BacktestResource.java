@@ -30,7 +30,7 @@ public class BacktestResource {
     private final long maxBodyBytes;
 
     public BacktestResource(HistoryClient history, Clock clock, AutoscalerConfig config) {
-        this.backtests = new Backtests(history, clock, config);
+        this.backtests = new Backtests(history, clock, config.backtest(), config.simulate().maxMetrics());
         this.maxBodyBytes = config.simulate().maxBodyBytes();
     }
 

@@ -30,11 +30,11 @@ final class Backtests {
     private final AutoscalerConfig.Backtest caps;
     private final int maxMetrics;
 
-    Backtests(HistoryClient history, Clock clock, AutoscalerConfig config) {
+    Backtests(HistoryClient history, Clock clock, AutoscalerConfig.Backtest caps, int maxMetrics) {
         this.history = history;
         this.clock = clock;
-        this.caps = config.backtest();
-        this.maxMetrics = config.simulate().maxMetrics();
+        this.caps = caps;
+        this.maxMetrics = maxMetrics;
     }
 
     BacktestResponse run(BacktestRequest req) {
@@ -131,9 +131,8 @@ final class Backtests {
                 case DENIED -> new BadInputException(502, "history", e.getMessage() + " (the autoscaler's "
                         + "service account needs get/list on samples and decisions.scalebus.dev)");
                 case UNAVAILABLE -> new BadInputException(503, "history", e.getMessage());
-                case TOO_MANY -> new BadInputException("from", "the range holds " + e.getMessage() + ", over "
-                        + "the limit of " + caps.maxPoints() + " (scalebus.autoscaler.backtest.max-points); ask for "
-                        + "a shorter range");
+                case TOO_MANY -> new BadInputException("from", "the range holds " + e.getMessage()
+                        + " (scalebus.autoscaler.backtest.max-points); ask for a shorter range");
                 case TOO_SLOW -> new BadInputException(503, "from", e.getMessage() + "; ask for a shorter range");
             };
         }

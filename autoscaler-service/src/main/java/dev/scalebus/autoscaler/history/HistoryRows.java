@@ -3,6 +3,7 @@ package dev.scalebus.autoscaler.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scalebus.autoscaler.backtest.Timeline;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,11 @@ import java.util.List;
 final class HistoryRows {
 
     private HistoryRows() {
+    }
+
+    /** An RFC 3339 time as history writes it (UTC "Z" or an offset, any fraction of a second). */
+    static Instant time(JsonNode r, String field) {
+        return OffsetDateTime.parse(r.path(field).asText()).toInstant();
     }
 
     static String text(JsonNode r, String field) {
@@ -39,7 +45,7 @@ final class HistoryRows {
         }
         List<String> reasons = new ArrayList<>();
         d.path("conditions").forEach(c -> reasons.add(c.path("reason").asText()));
-        return new Timeline.Point(Instant.parse(d.path("time").asText()), d.path("currentReplicas").asInt(),
+        return new Timeline.Point(time(d, "time"), d.path("currentReplicas").asInt(),
                 d.path("desiredReplicas").asInt(), integer(d, "appliedReplicas"), metrics, reasons,
                 text(d, "reason"));
     }

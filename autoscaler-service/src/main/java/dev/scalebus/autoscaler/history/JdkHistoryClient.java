@@ -6,6 +6,7 @@ import dev.scalebus.autoscaler.backtest.RecordedPod;
 import dev.scalebus.autoscaler.backtest.Timeline;
 import dev.scalebus.autoscaler.controller.AutoscalerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,8 +41,12 @@ public class JdkHistoryClient implements HistoryClient {
     private final Clock clock;
     private final HttpClient http;
 
+    @Inject
     public JdkHistoryClient(AutoscalerConfig config, Clock clock) {
-        AutoscalerConfig.Backtest b = config.backtest();
+        this(config.backtest(), clock);
+    }
+
+    public JdkHistoryClient(AutoscalerConfig.Backtest b, Clock clock) {
         this.baseUrl = b.historyUrl().replaceFirst("/+$", "");
         this.tokenFile = Path.of(b.historyTokenFile());
         this.timeout = b.historyTimeout();
@@ -60,7 +65,7 @@ public class JdkHistoryClient implements HistoryClient {
             pages(path + "?step=raw&from=" + start + "&to=" + end, deadline, item -> {
                 if (rows.size() >= maxRows) {
                     throw new HistoryException(HistoryException.Kind.TOO_MANY, null, "more than " + maxRows
-                            + " recorded pod samples in the range");
+                            + " recorded pod samples");
                 }
                 rows.add(pod(item));
             });
@@ -137,7 +142,7 @@ public class JdkHistoryClient implements HistoryClient {
     }
 
     private static RecordedPod pod(JsonNode r) {
-        return new RecordedPod(Instant.parse(r.path("time").asText()), r.path("pod").asText(),
+        return new RecordedPod(HistoryRows.time(r, "time"), r.path("pod").asText(),
                 HistoryRows.text(r, "phase"), r.path("ready").isBoolean() ? r.path("ready").asBoolean() : null,
                 HistoryRows.number(r, "cpu_nano_cores"), HistoryRows.number(r, "memory_working_set_bytes"),
                 HistoryRows.number(r, "cpu_request_milli_cores"), HistoryRows.number(r, "memory_request_bytes"));
