@@ -74,7 +74,7 @@ public final class LoadModel {
                     p.ready() == null ? Boolean.FALSE : p.ready(), life.readySince(), life.start(), false,
                     null, List.of(container(p.cpuRequestMilliCores(), p.memoryRequestBytes()))));
             if (p.cpuNanoCores() != null || p.memoryBytes() != null) {
-                usage.add(usage(p.pod(), scrape.time(), p.cpuNanoCores(), p.memoryBytes()));
+                usage.add(usage(p.pod(), p.time(), p.cpuNanoCores(), p.memoryBytes()));
             }
             if (p.readyWithUsage()) {
                 serving++;

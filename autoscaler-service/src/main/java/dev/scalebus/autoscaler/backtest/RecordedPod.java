@@ -13,9 +13,16 @@ import java.time.Instant;
  * @param memoryBytes          memory working set; null when unknown
  * @param cpuRequestMilliCores the pod's cpu requests; null when none
  * @param memoryRequestBytes   the pod's memory requests; null when none
+ * @param node                 the node whose scrape carried the sample; null when unknown
  */
 public record RecordedPod(Instant time, String pod, String phase, Boolean ready, Long cpuNanoCores, Long memoryBytes,
-        Long cpuRequestMilliCores, Long memoryRequestBytes) {
+        Long cpuRequestMilliCores, Long memoryRequestBytes, String node) {
+
+    /** A sample of a single-node recording. */
+    public RecordedPod(Instant time, String pod, String phase, Boolean ready, Long cpuNanoCores, Long memoryBytes,
+            Long cpuRequestMilliCores, Long memoryRequestBytes) {
+        this(time, pod, phase, ready, cpuNanoCores, memoryBytes, cpuRequestMilliCores, memoryRequestBytes, null);
+    }
 
     /** Counts as one of the workload's replicas: not finished (Failed or Succeeded). */
     public boolean live() {

@@ -145,7 +145,8 @@ public class JdkHistoryClient implements HistoryClient {
         return new RecordedPod(HistoryRows.time(r, "time"), r.path("pod").asText(),
                 HistoryRows.text(r, "phase"), r.path("ready").isBoolean() ? r.path("ready").asBoolean() : null,
                 HistoryRows.number(r, "cpu_nano_cores"), HistoryRows.number(r, "memory_working_set_bytes"),
-                HistoryRows.number(r, "cpu_request_milli_cores"), HistoryRows.number(r, "memory_request_bytes"));
+                HistoryRows.number(r, "cpu_request_milli_cores"), HistoryRows.number(r, "memory_request_bytes"),
+                HistoryRows.text(r, "node"));
     }
 
     private static String enc(String s) {
