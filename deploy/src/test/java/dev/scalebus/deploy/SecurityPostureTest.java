@@ -99,9 +99,17 @@ class SecurityPostureTest {
                 .containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true");
         assertThat(roles.get("scalebus-simulator").getRules()).singleElement().satisfies(r -> {
             assertThat(r.getApiGroups()).containsExactly("scalebus.dev");
-            assertThat(r.getResources()).containsExactly("simulations");
+            assertThat(r.getResources()).containsExactlyInAnyOrder("simulations", "backtests");
             assertThat(r.getVerbs()).containsExactly("create");
         });
+        // a backtest reads history with the autoscaler's own token, after checking the caller's own read rights
+        assertThat(objects).filteredOn(ClusterRoleBinding.class::isInstance).map(ClusterRoleBinding.class::cast)
+                .filteredOn(b -> b.getRoleRef().getName().equals("scalebus-history-reader"))
+                .as("the autoscaler reads history for backtests")
+                .anySatisfy(b -> assertThat(b.getSubjects()).anySatisfy(s -> {
+                    assertThat(s.getName()).isEqualTo("autoscaler");
+                    assertThat(s.getNamespace()).isEqualTo("scalebus");
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
