@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The API server's TokenReview and SubjectAccessReview, which the cluster-simulator does not implement: a JDK HTTP
  * server registered with the simulator's aggregator as {@code v1.authentication.k8s.io} and
- * {@code v1.authorization.k8s.io}. Tokens: {@link #SIMULATOR} (alice, may create simulations.scalebus.dev at the
- * cluster scope), {@link #VIEWER} (bob, may not), {@link #SAR_FAILS} (carol, whose SubjectAccessReview fails with a
+ * {@code v1.authorization.k8s.io}. Tokens: {@link #SIMULATOR} (alice, may create simulations.scalebus.dev and
+ * backtests.scalebus.dev at the cluster scope), {@link #VIEWER} (bob, may not), {@link #SAR_FAILS} (carol, whose SubjectAccessReview fails with a
  * 500), {@link #REVIEW_FAILS} (the TokenReview fails with a 500); any other token is not authenticated.
  */
 public final class FakeReviews implements AutoCloseable {
@@ -109,7 +109,7 @@ public final class FakeReviews implements AutoCloseable {
         JsonNode attrs = spec.path("resourceAttributes");
         boolean allowed = user.equals("alice") && attrs.path("verb").asText().equals("create")
                 && attrs.path("group").asText().equals("scalebus.dev")
-                && attrs.path("resource").asText().equals("simulations")
+                && List.of("simulations", "backtests").contains(attrs.path("resource").asText())
                 && attrs.path("namespace").asText("").isEmpty();
         review.putObject("status").put("allowed", allowed).put("reason", allowed ? "RBAC: allowed by test" : "");
         reply(exchange, 201, review.toString());
