@@ -41,7 +41,9 @@ final class Ledger {
                 continue;
             }
             nodes.add(v.path("nodeName").asText());
-            times.add(Timestamp.from(Instant.parse(v.path("scrapeTime").asText())));
+            // history's key for a node sample is (node, the kubelet's sample time): a kubelet whose clock was set back
+            // reports a time already stored, and history keeps the row it has (idempotent insert), which is stored
+            times.add(Timestamp.from(Instant.parse(v.path("node").path("timestamp").asText())));
         }
         List<String> ids = new ArrayList<>();
         for (Topics.Read r : topics.read(Topics.DECISIONS, from, to)) {
@@ -73,7 +75,7 @@ final class Ledger {
         }
         // microseconds in PostgreSQL, nanoseconds in the event: compare at millisecond precision
         String sql = "SELECT count(*) FROM unnest(?::text[], ?::timestamptz[]) AS t(node, ts) WHERE EXISTS (SELECT 1"
-                + " FROM history.node_samples s WHERE s.node = t.node AND date_trunc('milliseconds', s.scrape_time)"
+                + " FROM history.node_samples s WHERE s.node = t.node AND date_trunc('milliseconds', s.sample_time)"
                 + " = date_trunc('milliseconds', t.ts))";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", nodes.toArray()));
