@@ -506,9 +506,15 @@ class FaultInjectionIT {
         assertThat(probes.health()).as("health").allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
     }
 
-    /** A fault that must LAST: a wait on the clock, not on a condition. */
-    private static void hold(Duration duration, String why) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
+    /**
+     * A fault that must LAST for {@code duration}; all the while no service process may exit (a failing broker,
+     * database, API server or kubelet clock takes down no more than its own part: the services wait it out).
+     */
+    private static void hold(Duration duration, String why) {
+        Path up = root.resolve(".scalebus/up");
+        Awaitility.await(why + ", every service process running throughout").during(duration)
+                .atMost(duration.plusSeconds(10)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(probes.exited(up)).as("services that exited").isEmpty());
     }
 
     private static void flipLoad() {

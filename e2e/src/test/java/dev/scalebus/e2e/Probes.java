@@ -51,18 +51,22 @@ final class Probes {
         return out;
     }
 
-    /** The services a supervisor would restart now: exited, or liveness not 200. */
-    List<String> notLive(java.nio.file.Path up) {
+    /** The services whose process has exited (or left no pid file). */
+    List<String> exited(java.nio.file.Path up) {
         return LIVENESS.keySet().stream().sorted().filter(name -> {
             try {
-                if (!Signals.alive(Signals.pid(up.resolve(name + ".pid")))) {
-                    return true;
-                }
+                return !Signals.alive(Signals.pid(up.resolve(name + ".pid")));
             } catch (Exception e) {
                 return true;
             }
-            return status(LIVENESS.get(name)) != 200;
         }).toList();
+    }
+
+    /** The services a supervisor would restart now: exited, or liveness not 200. */
+    List<String> notLive(java.nio.file.Path up) {
+        List<String> exited = exited(up);
+        return LIVENESS.keySet().stream().sorted()
+                .filter(name -> exited.contains(name) || status(LIVENESS.get(name)) != 200).toList();
     }
 
     int status(String url) {
